@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { DatabaseLocation } from '../db/open-database';
+import { withDatabaseName } from '../db/postgres-admin';
+
+export interface SubgraphConfig {
+  name: string;
+  host: string;
+  port: number;
+  production: boolean;
+  database: DatabaseLocation;
+  /** Created on first start when it names a missing database on the server. */
+  createDatabase: boolean;
+  /** The preset loaded into an empty database at start; null to start empty. */
+  seedPreset: string | null;
+}
+
+export interface SubgraphConfigSpec {
+  name: string;
+  /** Prefix of this subgraph's own variables, e.g. WORKFORCE → WORKFORCE_PORT, WORKFORCE_DATABASE_URL. */
+  envPrefix: string;
+  defaultPort: number;
+  /** Where the embedded database lives when no URL is configured. */
+  defaultDataDir: string;
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+
+/**
+ * Reads a subgraph's configuration once, at the edge, and fails with a message naming the
+ * variable. Code below receives this object and never reads process.env.
+ */
+export function readSubgraphConfig(env: Record<string, string | undefined>, spec: SubgraphConfigSpec): SubgraphConfig {
+  const p = spec.envPrefix;
+  const schema = z.object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    [`${p}_PORT`]: port.default(spec.defaultPort),
+    [`${p}_DATABASE_URL`]: url.optional(),
+    DATABASE_URL: url.optional(),
+    DATA_DIR: z.string().min(1).optional(),
+    SEED_PRESET: z.enum(['demo', 'none']).optional(),
+  });
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${problems}`);
+  }
+  const values = parsed.data as Record<string, string | number | undefined>;
+  const production = values.NODE_ENV === 'production';
+  const ownUrl = values[`${p}_DATABASE_URL`] as string | undefined;
+  const sharedUrl = values.DATABASE_URL as string | undefined;
+  const database: DatabaseLocation = ownUrl
+    ? { url: ownUrl }
+    : sharedUrl
+      ? { url: withDatabaseName(sharedUrl, `jembatan_${spec.name}`) }
+      : { dataDir: values.DATA_DIR ? resolve(String(values.DATA_DIR), spec.name) : spec.defaultDataDir };
+  const seed = values.SEED_PRESET ?? (production ? 'none' : 'demo');
+  return {
+    name: spec.name,
+    host: String(values.HOST),
+    port: Number(values[`${p}_PORT`]),
+    production,
+    database,
+    createDatabase: !ownUrl && Boolean(sharedUrl),
+    seedPreset: seed === 'none' ? null : String(seed),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The one catalog of `extensions.code` values Jembatan returns. Frontend teams branch on these
+ * codes, so a code is never renamed or reused for another meaning; add new ones instead.
+ * Codes produced by the GraphQL layer itself (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
+ * BAD_REQUEST) are listed too, so this catalog is complete for clients.
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 'An argument is malformed or out of range (generic; a more specific code is used where one exists).',
+  INVALID_NIK:
+    'A NIK is not 16 digits, names no Kemendagri province, or encodes an impossible birth date or a zero serial.',
+  INVALID_KPJ: 'A KPJ (BPJS Ketenagakerjaan membership number) is not exactly 11 digits.',
+  INVALID_UNIT_CODE:
+    'A work unit code does not have the form of a Pemprov DKI unit code (e.g. "DINKES", "KEL-3174011001").',
+  INVALID_REGION_CODE: 'A region code is not a Kemendagri code such as "31", "31.74", "31.74.01" or "31.74.01.1001".',
+  INVALID_CURSOR: 'A pagination cursor was not produced by this connection, or was altered.',
+  PAGE_SIZE_OUT_OF_RANGE: '`first` is negative or above the maximum page size of the connection.',
+  NOT_FOUND: 'The record named by the arguments does not exist.',
+  GRAPHQL_PARSE_FAILED: 'The query is not valid GraphQL syntax (HTTP 400).',
+  GRAPHQL_VALIDATION_FAILED: 'The query does not fit the schema, e.g. an unknown field or enum value (HTTP 400).',
+  BAD_REQUEST: 'The HTTP request itself is malformed: not JSON, missing `query`, wrong content type (HTTP 400).',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts (HTTP 413).',
+  INTERNAL_SERVER_ERROR: 'Something failed on our side; details are logged, never sent to the client in production.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

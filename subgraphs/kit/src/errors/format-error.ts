@@ -1,0 +1,39 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
+import { JembatanError } from './jembatan-error';
+
+const PASS_THROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * Error masking: expected errors pass unchanged; an unexpected one (a bug, a database failure)
+ * becomes a generic INTERNAL_SERVER_ERROR in production so no SQL, stack or host name leaks.
+ * In development the original message is kept to make debugging quick.
+ */
+export function createFormatError(options: { production: boolean; onUnexpected?: (error: unknown) => void }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const code = formatted.extensions?.code;
+    // At the gateway, a subgraph's catalogued error arrives as a plain GraphQLError with its code.
+    const catalogued = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code in ERROR_CODES;
+    const expected =
+      original instanceof JembatanError ||
+      (original instanceof GraphQLError && typeof code === 'string' && (catalogued || PASS_THROUGH_CODES.has(code)));
+    if (expected) return formatted;
+    options.onUnexpected?.(original);
+    if (!options.production) return formatted;
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,21 @@
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './error-codes';
+
+/**
+ * An expected, client-facing error. Only these (and GraphQL's own syntax/validation errors)
+ * reach clients verbatim in production; anything else is masked by `formatError`.
+ */
+export class JembatanError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'JembatanError';
+  }
+}
+
+export function badInput(code: ErrorCode, message: string, argument?: string): JembatanError {
+  return new JembatanError(code, message, argument ? { argument } : {});
+}
+
+export function notFound(entity: string, key: string): JembatanError {
+  return new JembatanError('NOT_FOUND', `No ${entity} with key "${key}"`, { entity });
+}

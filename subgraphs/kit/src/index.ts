@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './context';
+export * from './db';
+export * from './errors';
+export * from './federation';
+export * from './identifiers';
+export * from './loaders';
+export * from './log';
+export * from './pagination';
+export * from './scalars';
+export * from './seed';
+export * from './server';
+export * from './validation';

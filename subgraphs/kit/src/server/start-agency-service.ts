@@ -1,0 +1,62 @@
+import { openDatabase } from '../db/open-database';
+import type { Database } from '../db/database';
+import type { SubgraphConfig } from '../config';
+import type { Logger } from '../log';
+import { seedIfEmpty } from '../seed/seed-if-empty';
+import type { SubgraphDefinition } from './subgraph-definition';
+import { startSubgraphServer, type SubgraphServer } from './start-subgraph-server';
+import { ensurePostgresDatabase } from '../db/postgres-admin';
+
+export interface AgencyServiceOptions {
+  config: SubgraphConfig;
+  logger: Logger;
+  /** An already opened database (tests share one); otherwise opened from config and closed on stop. */
+  database?: Database;
+}
+
+export interface AgencyService extends SubgraphServer {
+  readonly database: Database;
+}
+
+export async function openSubgraphDatabase<T>(
+  definition: SubgraphDefinition<T>,
+  config: Pick<SubgraphConfig, 'database' | 'createDatabase'>,
+): Promise<Database> {
+  if (config.createDatabase && 'url' in config.database) await ensurePostgresDatabase(config.database.url);
+  return openDatabase({ location: config.database, entities: definition.entities, migrations: definition.migrations });
+}
+
+/** Opens (and on first start seeds) a subgraph's own database, then serves the subgraph. */
+export async function startAgencyService<T>(
+  definition: SubgraphDefinition<T>,
+  { config, logger, database: given }: AgencyServiceOptions,
+): Promise<AgencyService> {
+  const database = given ?? (await openSubgraphDatabase(definition, config));
+  try {
+    if (config.seedPreset) {
+      const seeded = await seedIfEmpty(database, config.seedPreset, definition.seedTables);
+      logger.info(seeded.loaded ? 'seed loaded' : 'seed already present', { ...seeded });
+    }
+    const server = await startSubgraphServer({
+      name: definition.name,
+      schema: definition.buildSchema(),
+      database,
+      createLoaders: definition.createLoaders,
+      host: config.host,
+      port: config.port,
+      production: config.production,
+      logger,
+    });
+    return {
+      ...server,
+      database,
+      async close() {
+        await server.close();
+        if (!given) await database.close();
+      },
+    };
+  } catch (error) {
+    if (!given) await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { RequestContext } from '../context';
+import type { Database } from '../db/database';
+import { createFormatError } from '../errors';
+import { describeError, type Logger } from '../log';
+import { createGraphqlHttpHandler } from './graphql-http-handler';
+import { startHttpService, type HttpService } from './http-service';
+
+export interface SubgraphServerOptions<TLoaders> {
+  name: string;
+  schema: GraphQLSchema;
+  database: Database;
+  /** Builds fresh DataLoaders for one request; never share them across requests. */
+  createLoaders: (database: Database) => TLoaders;
+  host: string;
+  port: number;
+  production: boolean;
+  logger: Logger;
+  bodyLimitBytes?: number;
+}
+
+export interface SubgraphServer extends HttpService {
+  readonly name: string;
+}
+
+function requestIdOf(request: IncomingMessage): string {
+  const header = request.headers['x-request-id'];
+  return typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
+}
+
+/** Starts one agency subgraph: Apollo Server with our error masking, over our HTTP layer. */
+export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): Promise<SubgraphServer> {
+  const { logger } = options;
+  const apollo = new ApolloServer<RequestContext<TLoaders>>({
+    schema: options.schema,
+    // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
+    stopOnTerminationSignals: false,
+    // Inline (ftv1) traces are for Apollo's hosted studio; they must never reach clients.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: createFormatError({
+      production: options.production,
+      onUnexpected: (error) => logger.error('unexpected resolver error', describeError(error)),
+    }),
+  });
+  await apollo.start();
+
+  const graphql = createGraphqlHttpHandler({
+    apollo,
+    bodyLimitBytes: options.bodyLimitBytes ?? 8 * 1024 * 1024,
+    context: async (request) => ({
+      requestId: requestIdOf(request),
+      caller: { kind: 'anonymous' } as const,
+      purpose: null,
+      loaders: options.createLoaders(options.database),
+      database: options.database,
+    }),
+  });
+  const http = await startHttpService({
+    host: options.host,
+    port: options.port,
+    graphqlPath: '/graphql',
+    graphql,
+    routes: {
+      '/health': (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(JSON.stringify({ status: 'ok', service: options.name }));
+      },
+    },
+    onError: (error) => logger.error('http handler failed', describeError(error)),
+  });
+  logger.info('subgraph listening', { url: http.url, engine: options.database.engine });
+
+  return {
+    ...http,
+    name: options.name,
+    async close() {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

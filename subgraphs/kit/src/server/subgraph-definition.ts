@@ -1,0 +1,23 @@
+import type { GraphQLSchema } from 'graphql';
+import type { EntitySchema, MixedList } from 'typeorm';
+import type { Database } from '../db/database';
+import type { TableRows } from '../seed/table-rows';
+
+/**
+ * Everything that makes one agency's subgraph: the kit starts, seeds and serves any subgraph
+ * from this description, so each agency folder holds only its own domain.
+ */
+export interface SubgraphDefinition<TLoaders> {
+  name: string;
+  /** Prefix of the subgraph's own environment variables (WORKFORCE → WORKFORCE_PORT). */
+  envPrefix: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  buildSchema: () => GraphQLSchema;
+  createLoaders: (database: Database) => TLoaders;
+  /** The subgraph's tables for a seed preset, in load order. */
+  seedTables: (preset: string) => readonly TableRows[];
+}
