@@ -1,0 +1,13 @@
+import type { Database } from '@jembatan/kit';
+import { createUnitLoaders } from './unit-loaders';
+import { createWorkerLoaders } from './worker-loaders';
+
+export * from './unit-loaders';
+export * from './worker-loaders';
+
+/** All workforce loaders for one request. */
+export function createWorkforceLoaders(database: Database) {
+  return { ...createUnitLoaders(database), ...createWorkerLoaders(database) };
+}
+
+export type WorkforceLoaders = ReturnType<typeof createWorkforceLoaders>;

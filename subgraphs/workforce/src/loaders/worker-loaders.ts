@@ -1,0 +1,92 @@
+import DataLoader from 'dataloader';
+import { manyByKey, oneByKey, type Database } from '@jembatan/kit';
+import { WorkerEntity } from '../entities';
+import type { WorkerCategory } from '../types';
+
+/** One page of one unit's workers: what `Unit.workers` asks for, per parent unit. */
+export interface UnitWorkersPage {
+  unitCode: string;
+  category: WorkerCategory | null;
+  afterNik: string | null;
+  /** Rows to fetch: the page size plus one, to learn whether a next page exists. */
+  limit: number;
+}
+
+export interface UnitWorkersCount {
+  unitCode: string;
+  category: WorkerCategory | null;
+}
+
+const WORKER_COLUMNS = `w.nik, w.name, w.category, w.unit_code AS "unitCode", w.contract_start AS "contractStart",
+  w.contract_end AS "contractEnd", w.monthly_wage AS "monthlyWage"`;
+
+/** Groups keys that share everything but the unit, so each group is one SQL statement. */
+function groupBy<K>(keys: readonly K[], groupOf: (key: K) => string): Map<string, K[]> {
+  const groups = new Map<string, K[]>();
+  for (const key of keys) {
+    const group = groupOf(key);
+    groups.set(group, [...(groups.get(group) ?? []), key]);
+  }
+  return groups;
+}
+
+export function createWorkerLoaders(database: Database) {
+  const workers = database.dataSource.getRepository(WorkerEntity);
+  return {
+    workerByNik: new DataLoader<string, WorkerEntity | null>(async (niks) => {
+      const rows = await workers.createQueryBuilder('w').where('w.nik = ANY(:niks)', { niks }).getMany();
+      return oneByKey(niks, rows, (worker) => worker.nik);
+    }),
+
+    /**
+     * Pages of many units in one statement: a LATERAL subquery takes each unit's next `limit`
+     * workers by keyset, so `units { workers(first: 10) }` costs one query, not one per unit.
+     */
+    unitWorkersPage: new DataLoader<UnitWorkersPage, WorkerEntity[], string>(
+      async (pages) => {
+        const results = new Map<UnitWorkersPage, WorkerEntity[]>();
+        const groups = groupBy(pages, (page) => JSON.stringify([page.category, page.afterNik, page.limit]));
+        for (const group of groups.values()) {
+          const { category, afterNik, limit } = group[0] as UnitWorkersPage;
+          const unitCodes = group.map((page) => page.unitCode);
+          const rows: (WorkerEntity & { pageUnit: string })[] = await database.dataSource.query(
+            `SELECT p.code AS "pageUnit", ${WORKER_COLUMNS}
+               FROM unnest($1::text[]) AS p(code)
+               CROSS JOIN LATERAL (
+                 SELECT * FROM worker
+                  WHERE unit_code = p.code
+                    AND ($2::text IS NULL OR category = $2)
+                    AND ($3::text IS NULL OR nik > $3)
+                  ORDER BY nik
+                  LIMIT $4
+               ) AS w`,
+            [unitCodes, category, afterNik, limit],
+          );
+          const byUnit = manyByKey(unitCodes, rows, (row) => row.pageUnit);
+          group.forEach((page, index) => results.set(page, byUnit[index] ?? []));
+        }
+        return pages.map((page) => results.get(page) ?? []);
+      },
+      { cacheKeyFn: (page) => JSON.stringify(page) },
+    ),
+
+    unitWorkersCount: new DataLoader<UnitWorkersCount, number, string>(
+      async (counts) => {
+        const results = new Map<UnitWorkersCount, number>();
+        for (const group of groupBy(counts, (count) => String(count.category)).values()) {
+          const unitCodes = group.map((count) => count.unitCode);
+          const rows: { code: string; total: number }[] = await database.dataSource.query(
+            `SELECT unit_code AS code, count(*)::int AS total FROM worker
+              WHERE unit_code = ANY($1) AND ($2::text IS NULL OR category = $2)
+              GROUP BY unit_code`,
+            [unitCodes, group[0]?.category ?? null],
+          );
+          const totals = oneByKey(unitCodes, rows, (row) => row.code);
+          group.forEach((count, index) => results.set(count, totals[index]?.total ?? 0));
+        }
+        return counts.map((count) => results.get(count) ?? 0);
+      },
+      { cacheKeyFn: (count) => JSON.stringify(count) },
+    ),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './list-units';
+export * from './list-workers';
+export * from './workforce-statistics';

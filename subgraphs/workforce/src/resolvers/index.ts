@@ -1,0 +1,5 @@
+import { StatisticsResolver } from './statistics.resolver';
+import { UnitResolver } from './unit.resolver';
+import { WorkerResolver } from './worker.resolver';
+
+export const workforceResolvers = [UnitResolver, WorkerResolver, StatisticsResolver] as const;

@@ -1,0 +1,75 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { notFound, PageArgs, readPageArgs, requireUnitCode, toConnection } from '@jembatan/kit';
+import type { WorkforceContext } from '../context';
+import type { UnitEntity } from '../entities';
+import { listUnits } from '../queries';
+import { Unit, UnitConnection, UnitKind, WorkerCategory, WorkerConnection } from '../types';
+
+@ArgsType()
+class UnitsArgs extends PageArgs {
+  @Field(() => UnitKind, { nullable: true, description: 'Only units of this kind.' })
+  kind?: UnitKind | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the units directly under this unit.' })
+  parentCode?: string | null;
+}
+
+@ArgsType()
+class UnitWorkersArgs extends PageArgs {
+  @Field(() => WorkerCategory, { nullable: true, description: 'Only workers of this contract category.' })
+  category?: WorkerCategory | null;
+}
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  @Query(() => Unit, {
+    nullable: true,
+    description: 'One work unit by its code. An unknown code gives null with a NOT_FOUND error.',
+  })
+  async unit(@Arg('code', () => ID) code: string, @Ctx() ctx: WorkforceContext): Promise<UnitEntity> {
+    const unit = await ctx.loaders.unitByCode.load(requireUnitCode(code, 'code'));
+    if (!unit) throw notFound('Unit', code);
+    return unit;
+  }
+
+  @Query(() => UnitConnection, { description: 'Work units in code order, optionally of one kind or under one parent.' })
+  async units(@Args() args: UnitsArgs, @Ctx() ctx: WorkforceContext) {
+    const parentCode = args.parentCode == null ? null : requireUnitCode(args.parentCode, 'parentCode');
+    const page = readPageArgs('units', args);
+    if (parentCode && !(await ctx.loaders.unitByCode.load(parentCode))) throw notFound('Unit', parentCode);
+    return listUnits(ctx.database, { kind: args.kind ?? null, parentCode }, page);
+  }
+
+  @FieldResolver(() => Unit, { nullable: true })
+  parent(@Root() unit: UnitEntity, @Ctx() ctx: WorkforceContext) {
+    return unit.parentCode ? ctx.loaders.unitByCode.load(unit.parentCode) : null;
+  }
+
+  @FieldResolver(() => [Unit])
+  children(@Root() unit: UnitEntity, @Ctx() ctx: WorkforceContext) {
+    return ctx.loaders.childrenOf.load(unit.code);
+  }
+
+  @FieldResolver(() => Int)
+  headcount(@Root() unit: UnitEntity, @Ctx() ctx: WorkforceContext) {
+    return ctx.loaders.headcountOf.load(unit.code);
+  }
+
+  @FieldResolver(() => WorkerConnection, { description: 'Contract workers assigned to this unit, in NIK order.' })
+  async workers(@Root() unit: UnitEntity, @Args() args: UnitWorkersArgs, @Ctx() ctx: WorkforceContext) {
+    const page = readPageArgs('workers', args);
+    const category = args.category ?? null;
+    const rows = await ctx.loaders.unitWorkersPage.load({
+      unitCode: unit.code,
+      category,
+      afterNik: page.afterKey,
+      limit: page.limit + 1,
+    });
+    return toConnection(
+      page,
+      rows,
+      (worker) => worker.nik,
+      () => ctx.loaders.unitWorkersCount.load({ unitCode: unit.code, category }),
+    );
+  }
+}

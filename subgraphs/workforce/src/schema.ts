@@ -1,0 +1,14 @@
+import { buildFederatedSchema } from '@jembatan/kit';
+import type { WorkforceContext } from './context';
+import { workforceResolvers } from './resolvers';
+
+/** The workforce subgraph schema: Unit and Worker are entities other agencies may extend. */
+export function buildWorkforceSchema() {
+  return buildFederatedSchema<WorkforceContext>({
+    resolvers: workforceResolvers,
+    referenceResolvers: {
+      Unit: (reference, ctx) => ctx.loaders.unitByCode.load(String(reference.code)),
+      Worker: (reference, ctx) => ctx.loaders.workerByNik.load(String(reference.nik)),
+    },
+  });
+}

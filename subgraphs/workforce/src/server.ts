@@ -1,0 +1,21 @@
+import { startAgencyService, type AgencyServiceOptions, type SubgraphDefinition } from '@jembatan/kit';
+import { workforceEntities } from './entities';
+import { createWorkforceLoaders, type WorkforceLoaders } from './loaders';
+import { workforceMigrations } from './migrations';
+import { buildWorkforceSchema } from './schema';
+import { workforceTables } from './seed/workforce-tables';
+
+export const workforceSubgraph: SubgraphDefinition<WorkforceLoaders> = {
+  name: 'workforce',
+  envPrefix: 'WORKFORCE',
+  defaultPort: 4001,
+  entities: workforceEntities,
+  migrations: workforceMigrations,
+  buildSchema: buildWorkforceSchema,
+  createLoaders: createWorkforceLoaders,
+  seedTables: workforceTables,
+};
+
+export function startWorkforceService(options: AgencyServiceOptions) {
+  return startAgencyService(workforceSubgraph, options);
+}

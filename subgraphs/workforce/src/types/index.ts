@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './unit.type';
+export * from './worker.type';
+export * from './connections';
+export * from './workforce-statistics.type';
