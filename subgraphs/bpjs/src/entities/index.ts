@@ -1,0 +1,9 @@
+export * from './participant.entity';
+export * from './enrollment.entity';
+export * from './claim.entity';
+
+import { ClaimEntity } from './claim.entity';
+import { EnrollmentEntity } from './enrollment.entity';
+import { ParticipantEntity } from './participant.entity';
+
+export const bpjsEntities = [ParticipantEntity, EnrollmentEntity, ClaimEntity];

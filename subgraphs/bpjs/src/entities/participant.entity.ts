@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Segment } from '../types/enums';
+
+/** A BPJS Ketenagakerjaan participant (peserta), identified by KPJ. */
+@Entity('participant')
+export class ParticipantEntity {
+  @PrimaryColumn('text')
+  kpj: string;
+
+  @Column('text')
+  nik: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  segment: Segment;
+
+  @Column('text', { name: 'registrar_unit_code', nullable: true })
+  registrarUnitCode: string | null;
+
+  @Column('date', { name: 'registered_on' })
+  registeredOn: string;
+}

@@ -1,0 +1,13 @@
+import type { Database } from '@jembatan/kit';
+import { createCoverageLoader } from './coverage-loader';
+import { createParticipantLoaders } from './participant-loaders';
+
+export * from './coverage-loader';
+export * from './participant-loaders';
+
+/** All BPJS loaders for one request. */
+export function createBpjsLoaders(database: Database) {
+  return { ...createParticipantLoaders(database), coverageOf: createCoverageLoader(database) };
+}
+
+export type BpjsLoaders = ReturnType<typeof createBpjsLoaders>;

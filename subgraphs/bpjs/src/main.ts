@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { runSubgraphMain } from '@jembatan/kit';
+import { bpjsSubgraph } from './server';
+
+runSubgraphMain(bpjsSubgraph, resolve(__dirname, '../../../data/bpjs'));

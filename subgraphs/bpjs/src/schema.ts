@@ -1,0 +1,19 @@
+import { buildFederatedSchema } from '@jembatan/kit';
+import type { BpjsContext } from './context';
+import { bpjsResolvers } from './resolvers';
+import { UnitReference, WorkerReference } from './types';
+
+/** The BPJS subgraph schema: owns Participant and Claim, extends Pemprov DKI's Worker and Unit. */
+export function buildBpjsSchema() {
+  return buildFederatedSchema<BpjsContext>({
+    resolvers: bpjsResolvers,
+    orphanedTypes: [WorkerReference, UnitReference],
+    referenceResolvers: {
+      Participant: (reference, ctx) => ctx.loaders.participantByKpj.load(String(reference.kpj)),
+      Claim: (reference, ctx) => ctx.loaders.claimById.load(String(reference.id)),
+      // Owned by Pemprov DKI: the key is all BPJS needs; its own fields load from it.
+      Worker: (reference) => ({ nik: String(reference.nik) }),
+      Unit: (reference) => ({ code: String(reference.code) }),
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import type { TableRows } from '@jembatan/kit';
+import { generateWorld, type PresetName } from '@jembatan/seed-world';
+
+/** BPJS's slice of a seed world: participants, their enrolments and their claims. */
+export function bpjsTables(preset: string): TableRows[] {
+  const world = generateWorld(preset as PresetName);
+  return [
+    {
+      table: 'participant',
+      columns: ['kpj', 'nik', 'name', 'segment', 'registrar_unit_code', 'registered_on'],
+      rows: world.participants.map((p) => [p.kpj, p.nik, p.name, p.segment, p.registrarUnitCode, p.registeredOn]),
+    },
+    {
+      table: 'enrollment',
+      columns: ['kpj', 'program', 'since', 'until'],
+      rows: world.enrollments.map((e) => [e.kpj, e.program, e.since, e.until]),
+    },
+    {
+      table: 'claim',
+      columns: ['id', 'kpj', 'program', 'filed_on', 'status', 'amount', 'region_code'],
+      rows: world.claims.map((c) => [c.id, c.kpj, c.program, c.filedOn, c.status, c.amount, c.regionCode]),
+    },
+  ];
+}

@@ -1,0 +1,21 @@
+import { startAgencyService, type AgencyServiceOptions, type SubgraphDefinition } from '@jembatan/kit';
+import { bpjsEntities } from './entities';
+import { createBpjsLoaders, type BpjsLoaders } from './loaders';
+import { bpjsMigrations } from './migrations';
+import { buildBpjsSchema } from './schema';
+import { bpjsTables } from './seed/bpjs-tables';
+
+export const bpjsSubgraph: SubgraphDefinition<BpjsLoaders> = {
+  name: 'bpjs',
+  envPrefix: 'BPJS',
+  defaultPort: 4002,
+  entities: bpjsEntities,
+  migrations: bpjsMigrations,
+  buildSchema: buildBpjsSchema,
+  createLoaders: createBpjsLoaders,
+  seedTables: bpjsTables,
+};
+
+export function startBpjsService(options: AgencyServiceOptions) {
+  return startAgencyService(bpjsSubgraph, options);
+}

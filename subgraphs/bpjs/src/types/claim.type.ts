@@ -1,0 +1,31 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar, RupiahScalar } from '@jembatan/kit';
+import { ClaimStatus, Program } from './enums';
+import { Participant } from './participant.type';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A benefit claim filed at a BPJS Ketenagakerjaan branch office.' })
+export class Claim {
+  @Field(() => ID, { description: 'Claim reference, e.g. "KLM-2016-0000123".' })
+  id: string;
+
+  @Field(() => Program, { description: 'The programme the claim is made under.' })
+  program: Program;
+
+  @Field(() => DateScalar, { description: 'Day the claim was filed.' })
+  filedOn: string;
+
+  @Field(() => ClaimStatus, { description: 'Processing status.' })
+  status: ClaimStatus;
+
+  @Field(() => RupiahScalar, { description: 'Claimed (or, once paid, paid) benefit in whole Rupiah.' })
+  amount: string;
+
+  @Field({ description: 'Kemendagri code of the city or regency whose branch office took the claim, e.g. "31.74".' })
+  regionCode: string;
+
+  // Typed `unknown` so no decorator metadata touches Participant while the two modules, which
+  // refer to each other, are still loading; the thunk gives GraphQL the real type later.
+  @Field(() => Participant, { description: 'Who the claim belongs to.' })
+  participant?: unknown;
+}

@@ -1,0 +1,30 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Participant } from './participant.type';
+import { UnitCoverage } from './statistics.type';
+
+/** Pemprov DKI's Worker, extended with the worker's BPJS participation (joined on NIK). */
+@Directive('@key(fields: "nik")')
+@ObjectType('Worker')
+export class WorkerReference {
+  @Field({ description: 'NIK of the worker: the 16-digit national identity number.' })
+  nik: string;
+
+  @Field(() => Participant, {
+    nullable: true,
+    description: "The worker's BPJS Ketenagakerjaan participation; null when not registered.",
+  })
+  bpjs?: Participant | null;
+}
+
+/** Pemprov DKI's Unit, extended with the BPJS cover of the people it registered. */
+@Directive('@key(fields: "code")')
+@ObjectType('Unit')
+export class UnitReference {
+  @Field(() => ID, { description: 'Pemprov DKI unit code.' })
+  code: string;
+
+  @Field(() => UnitCoverage, {
+    description: 'BPJS enrolment and claims of the participants this unit registered collectively.',
+  })
+  bpjsCoverage?: UnitCoverage;
+}

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './claim.type';
+export * from './participant.type';
+export * from './statistics.type';
+export * from './extensions.type';

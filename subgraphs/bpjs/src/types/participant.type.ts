@@ -1,0 +1,44 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '@jembatan/kit';
+import { Program, Segment } from './enums';
+import { Claim } from './claim.type';
+
+@ObjectType({ description: 'Membership of one programme over a period.' })
+export class Enrollment {
+  @Field(() => Program, { description: 'The programme.' })
+  program: Program;
+
+  @Field(() => DateScalar, { description: 'First day of cover.' })
+  since: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of cover; null while the enrolment is active.' })
+  until: string | null;
+}
+
+@Directive('@key(fields: "kpj")')
+@ObjectType({
+  description:
+    'A BPJS Ketenagakerjaan participant (peserta). NIK, contributions and claims are personal data under UU 27/2022.',
+})
+export class Participant {
+  @Field(() => ID, { description: 'Kartu Peserta Jamsostek number: 11 digits.' })
+  kpj: string;
+
+  @Field({ description: 'NIK of the participant: the 16-digit national identity number.' })
+  nik: string;
+
+  @Field({ description: 'Full name as registered with BPJS.' })
+  name: string;
+
+  @Field(() => Segment, { description: 'Participation segment (PKP of Pemprov DKI are BPU).' })
+  segment: Segment;
+
+  @Field(() => DateScalar, { description: 'Day the participant was first registered.' })
+  registeredOn: string;
+
+  @Field(() => [Enrollment], { description: 'Programme memberships, oldest first.' })
+  enrollments?: Enrollment[];
+
+  @Field(() => [Claim], { description: 'Claims filed by or for this participant, oldest first.' })
+  claims?: Claim[];
+}
