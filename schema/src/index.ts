@@ -1,0 +1,4 @@
+export * from './artifacts';
+export * from './compose';
+export * from './subgraphs';
+export * from './operations';
