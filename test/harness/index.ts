@@ -1,0 +1,3 @@
+export * from './engine';
+export * from './start-supergraph';
+export * from './operations';

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateWorld } from '@jembatan/seed-world';
+import { startSupergraph, type RunningSupergraph } from './harness';
+
+const world = generateWorld('demo');
+const QUERY = `query ($code: ID!, $first: Int!) {
+  unit(code: $code) {
+    workers(first: $first) {
+      edges { node { name bpjs { kpj enrollments { program } claims { amount } } } }
+    }
+  }
+}`;
+
+let supergraph: RunningSupergraph;
+beforeAll(async () => {
+  supergraph = await startSupergraph();
+});
+afterAll(() => supergraph?.stop());
+
+/** SQL statements each subgraph ran for one query through the gateway. */
+async function statementsFor(code: string, first: number) {
+  const before = {
+    workforce: supergraph.workforce.database.statements.count,
+    bpjs: supergraph.bpjs.database.statements.count,
+  };
+  const { body } = await supergraph.query<{ unit: { workers: { edges: unknown[] } } }>(QUERY, { code, first });
+  expect(body.errors).toBeUndefined();
+  return {
+    rows: body.data!.unit.workers.edges.length,
+    workforce: supergraph.workforce.database.statements.count - before.workforce,
+    bpjs: supergraph.bpjs.database.statements.count - before.bpjs,
+  };
+}
+
+describe('no N+1', () => {
+  it('runs the same number of SQL statements per subgraph for 10 and for 100 workers', async () => {
+    const counts = new Map<string, number>();
+    for (const worker of world.workers) counts.set(worker.unitCode, (counts.get(worker.unitCode) ?? 0) + 1);
+    const code = [...counts].find(([, headcount]) => headcount >= 100)?.[0];
+    expect(code, 'the demo world has a unit with at least 100 workers').toBeDefined();
+
+    const ten = await statementsFor(code!, 10);
+    const hundred = await statementsFor(code!, 100);
+    expect(ten.rows).toBe(10);
+    expect(hundred.rows).toBe(100);
+    // workforce: the unit, then one page of its workers; bpjs: participants by NIK, then their
+    // enrolments and their claims, each one `= ANY($1)` statement for the whole batch.
+    expect(ten).toEqual({ rows: 10, workforce: 2, bpjs: 3 });
+    expect(hundred).toEqual({ rows: 100, workforce: 2, bpjs: 3 });
+  });
+});
+
+/** Calls a subgraph directly, as the gateway does for `_entities`. */
+async function entities(url: string, representations: Record<string, string>[], selection: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
+      variables: { representations },
+    }),
+  });
+  return (await response.json()) as { data?: { _entities: unknown[] }; errors?: unknown[] };
+}
+
+describe('_entities', () => {
+  it('resolves 1,000 Worker representations in BPJS with one SQL statement', async () => {
+    const representations = world.workers.slice(0, 1000).map((w) => ({ __typename: 'Worker', nik: w.nik }));
+    const before = supergraph.bpjs.database.statements.count;
+    const body = await entities(supergraph.bpjs.url, representations, '... on Worker { nik bpjs { kpj } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities).toHaveLength(1000);
+    expect(supergraph.bpjs.database.statements.count - before).toBe(1);
+  });
+
+  it('resolves a mix of Unit and Worker representations in workforce with one statement per type', async () => {
+    const representations = [
+      ...world.workers.slice(0, 500).map((w) => ({ __typename: 'Worker', nik: w.nik })),
+      ...world.units.map((u) => ({ __typename: 'Unit', code: u.code })),
+    ];
+    const before = supergraph.workforce.database.statements.count;
+    const body = await entities(
+      supergraph.workforce.url,
+      representations,
+      '... on Worker { name } ... on Unit { name }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities).toHaveLength(representations.length);
+    expect(supergraph.workforce.database.statements.count - before).toBe(2);
+  });
+});

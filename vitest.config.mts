@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+// graphql 16 ships CJS (`main`) and ESM (`module`) builds. Vite would pick the ESM one for our
+// sources while externalised packages (type-graphql, Apollo) `require` the CJS one, and two
+// graphql instances break `instanceof` checks. Everyone gets the one Node itself resolves.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql', { paths: ['./subgraphs/kit'] });
+
+const e2e = (engine: 'pglite' | 'postgres') => ({
+  extends: true,
+  test: {
+    name: `e2e-${engine}`,
+    include: ['test/**/*.e2e.ts'],
+    env: { JEMBATAN_TEST_ENGINE: engine },
+    globalSetup: ['test/harness/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
+
+/**
+ * Test layers by file suffix: `*.spec.ts` are unit and in-process subgraph tests beside the
+ * code; `test/**\/*.e2e.ts` start both subgraphs and the gateway over real HTTP, once on
+ * embedded PGlite and once on the PostgreSQL server of the machine.
+ */
+export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{gateway,subgraphs,schema}/**/*.spec.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      e2e('pglite'),
+      e2e('postgres'),
+    ],
+  },
+});
