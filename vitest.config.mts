@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql', { paths: ['./subgraphs/kit'] });
 
 const e2e = (engine: 'pglite' | 'postgres') => ({
-  extends: true,
+  extends: true as const,
   test: {
     name: `e2e-${engine}`,
     include: ['test/**/*.e2e.ts'],
@@ -28,7 +28,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'unit',
           include: ['{gateway,subgraphs,schema}/**/*.spec.ts'],

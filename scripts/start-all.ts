@@ -8,10 +8,11 @@ import { resolve } from 'node:path';
  */
 const ROOT = resolve(__dirname, '..');
 const SERVICES = [
-  { name: 'workforce', entry: 'subgraphs/workforce/src/main.ts' },
-  { name: 'bpjs', entry: 'subgraphs/bpjs/src/main.ts' },
-  { name: 'gateway', entry: 'gateway/src/main.ts' },
+  { name: 'workforce', entry: 'subgraphs/workforce/src/main.ts', port: process.env.WORKFORCE_PORT ?? '4001' },
+  { name: 'bpjs', entry: 'subgraphs/bpjs/src/main.ts', port: process.env.BPJS_PORT ?? '4002' },
+  { name: 'gateway', entry: 'gateway/src/main.ts', port: process.env.GATEWAY_PORT ?? '4000' },
 ] as const;
+const READY_TIMEOUT_MS = 120_000;
 
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -56,6 +57,27 @@ for (const service of SERVICES) {
 process.on('SIGINT', () => stopAll('SIGTERM'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
 
-console.log(
-  'Jembatan starting: gateway http://localhost:4000/graphql (workforce :4001, bpjs :4002). Ctrl-C stops all.',
-);
+async function isHealthy(port: string): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Tells the person at the terminal when every service answers, and where to send queries. */
+async function announceReady(started: number) {
+  while (!stopping && Date.now() - started < READY_TIMEOUT_MS) {
+    const health = await Promise.all(SERVICES.map((service) => isHealthy(service.port)));
+    if (health.every(Boolean)) {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const gateway = `http://localhost:${SERVICES[2].port}/graphql`;
+      console.log(`Jembatan ready in ${seconds} s: send queries to ${gateway}. Ctrl-C stops all.`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+console.log('Jembatan starting workforce, bpjs and the gateway (a first start creates and seeds data/).');
+void announceReady(Date.now());

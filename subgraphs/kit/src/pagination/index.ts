@@ -4,3 +4,4 @@ export * from './page-info';
 export * from './page-args';
 export * from './connection';
 export * from './connection-type';
+export * from './keyset-page';
