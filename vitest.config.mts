@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // graphql 16 ships CJS (`main`) and ESM (`module`) builds. Vite would pick the ESM one for our
 // sources while externalised packages (type-graphql, Apollo) `require` the CJS one, and two
@@ -11,6 +11,8 @@ const e2e = (engine: 'pglite' | 'postgres') => ({
   test: {
     name: `e2e-${engine}`,
     include: ['test/**/*.e2e.ts'],
+    // The process-level test exercises the embedded default; on PostgreSQL it would only repeat it.
+    exclude: [...configDefaults.exclude, ...(engine === 'postgres' ? ['test/start-all.e2e.ts'] : [])],
     env: { JEMBATAN_TEST_ENGINE: engine },
     globalSetup: ['test/harness/global-setup.ts'],
     testTimeout: 30_000,

@@ -1,3 +1,4 @@
 export * from './engine';
 export * from './start-supergraph';
 export * from './operations';
+export * from './free-port';

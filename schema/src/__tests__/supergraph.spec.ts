@@ -35,15 +35,19 @@ describe('the committed schema', () => {
     expect(fieldsOf('Unit')).toContain('bpjsCoverage');
   });
 
-  it('gives every type and field of the client schema a description', () => {
+  it('gives every type, field and argument of the client schema a description', () => {
     const api = apiSchemaOf(composition.supergraphSdl);
     const missing: string[] = [];
     for (const type of Object.values(api.getTypeMap())) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Boolean', 'ID', 'Float'].includes(type.name)) continue;
       if (!type.description && type !== api.getQueryType()) missing.push(type.name);
       if ('getFields' in type) {
-        for (const field of Object.values(type.getFields()))
+        for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) {
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          }
+        }
       }
     }
     expect(missing).toEqual([]);

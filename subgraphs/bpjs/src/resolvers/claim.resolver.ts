@@ -10,7 +10,10 @@ export class ClaimResolver {
     nullable: true,
     description: 'One claim by its reference. An unknown one gives null with a NOT_FOUND error.',
   })
-  async claim(@Arg('id', () => ID) id: string, @Ctx() ctx: BpjsContext): Promise<ClaimEntity> {
+  async claim(
+    @Arg('id', () => ID, { description: 'The claim reference, e.g. "KLM-2016-0000022".' }) id: string,
+    @Ctx() ctx: BpjsContext,
+  ): Promise<ClaimEntity> {
     const claim = await ctx.loaders.claimById.load(id);
     if (!claim) throw notFound('Claim', id);
     return claim;

@@ -13,8 +13,8 @@ export class ParticipantResolver {
   })
   async participant(
     @Ctx() ctx: BpjsContext,
-    @Arg('kpj', () => ID, { nullable: true }) kpj?: string | null,
-    @Arg('nik', () => String, { nullable: true }) nik?: string | null,
+    @Arg('kpj', () => ID, { nullable: true, description: 'The 11-digit KPJ membership number.' }) kpj?: string | null,
+    @Arg('nik', () => String, { nullable: true, description: "The participant's 16-digit NIK." }) nik?: string | null,
   ): Promise<ParticipantEntity> {
     if ((kpj == null) === (nik == null)) {
       throw badInput('BAD_USER_INPUT', 'Give exactly one of kpj and nik');

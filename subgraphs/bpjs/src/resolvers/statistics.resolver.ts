@@ -14,9 +14,13 @@ export class StatisticsResolver {
     description: 'Claims filed in a year, optionally within a Kemendagri region ("31" is all of DKI Jakarta).',
   })
   claimStatistics(
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: 'Calendar year the claims were filed in.' }) year: number,
     @Ctx() ctx: BpjsContext,
-    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'Kemendagri code of a province, city or kecamatan ("31", "31.74"); omit for all of Indonesia.',
+    })
+    regionCode?: string | null,
   ) {
     if (year < FIRST_YEAR || year > LAST_YEAR) {
       throw badInput('BAD_USER_INPUT', `year must be between ${FIRST_YEAR} and ${LAST_YEAR}, got ${year}`, 'year');

@@ -26,7 +26,10 @@ export class UnitResolver {
     nullable: true,
     description: 'One work unit by its code. An unknown code gives null with a NOT_FOUND error.',
   })
-  async unit(@Arg('code', () => ID) code: string, @Ctx() ctx: WorkforceContext): Promise<UnitEntity> {
+  async unit(
+    @Arg('code', () => ID, { description: 'The unit code, e.g. "KEC-317401".' }) code: string,
+    @Ctx() ctx: WorkforceContext,
+  ): Promise<UnitEntity> {
     const unit = await ctx.loaders.unitByCode.load(requireUnitCode(code, 'code'));
     if (!unit) throw notFound('Unit', code);
     return unit;

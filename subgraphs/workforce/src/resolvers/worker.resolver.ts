@@ -20,7 +20,10 @@ export class WorkerResolver {
     nullable: true,
     description: 'One contract worker by NIK. An unknown NIK gives null with a NOT_FOUND error.',
   })
-  async worker(@Arg('nik') nik: string, @Ctx() ctx: WorkforceContext): Promise<WorkerEntity> {
+  async worker(
+    @Arg('nik', { description: "The worker's 16-digit NIK." }) nik: string,
+    @Ctx() ctx: WorkforceContext,
+  ): Promise<WorkerEntity> {
     const worker = await ctx.loaders.workerByNik.load(requireNik(nik, 'nik'));
     if (!worker) throw notFound('Worker', nik);
     return worker;

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readSubgraphConfig } from '../subgraph-config';
+
+const spec = {
+  name: 'workforce',
+  envPrefix: 'WORKFORCE',
+  defaultPort: 4001,
+  defaultDataDir: '/srv/jembatan/data/workforce',
+};
+
+describe('subgraph configuration', () => {
+  it('defaults to an embedded database, loopback, port 4001 and the demo seed in development', () => {
+    expect(readSubgraphConfig({}, spec)).toEqual({
+      name: 'workforce',
+      host: '127.0.0.1',
+      port: 4001,
+      production: false,
+      database: { dataDir: '/srv/jembatan/data/workforce' },
+      createDatabase: false,
+      seedPreset: 'demo',
+    });
+  });
+
+  it("uses the subgraph's own database URL before a shared one", () => {
+    const config = readSubgraphConfig(
+      { WORKFORCE_DATABASE_URL: 'postgres://hr@db.dki/registry', DATABASE_URL: 'postgres://x@y/z' },
+      spec,
+    );
+    expect(config.database).toEqual({ url: 'postgres://hr@db.dki/registry' });
+    expect(config.createDatabase).toBe(false);
+  });
+
+  it('gives each subgraph its own database on a shared server, created on first start', () => {
+    const config = readSubgraphConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' }, spec);
+    expect(config.database).toEqual({ url: 'postgres://postgres@127.0.0.1:5432/jembatan_workforce' });
+    expect(config.createDatabase).toBe(true);
+  });
+
+  it('places the embedded database under DATA_DIR and starts empty in production', () => {
+    const config = readSubgraphConfig(
+      { DATA_DIR: '/var/lib/jembatan', NODE_ENV: 'production', WORKFORCE_PORT: '8081' },
+      spec,
+    );
+    expect(config).toMatchObject({
+      database: { dataDir: '/var/lib/jembatan/workforce' },
+      production: true,
+      port: 8081,
+      seedPreset: null,
+    });
+  });
+
+  it.each([
+    [{ WORKFORCE_PORT: 'empat ribu' }, /WORKFORCE_PORT/],
+    [{ WORKFORCE_PORT: '70000' }, /WORKFORCE_PORT/],
+    [{ WORKFORCE_DATABASE_URL: 'mysql://root@localhost/x' }, /WORKFORCE_DATABASE_URL: must be a postgres:\/\/ URL/],
+    [{ SEED_PRESET: 'everything' }, /SEED_PRESET/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+  ])('fails fast on %j, naming the variable', (env, message) => {
+    expect(() => readSubgraphConfig(env, spec)).toThrow(message);
+  });
+});

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './harness';
+
+const ROOT = resolve(__dirname, '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'jembatan-start-all-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  gatewayUrl: string;
+}
+
+/** Runs `pnpm start`'s orchestrator as its own process group, the way a terminal runs it. */
+async function startAll(): Promise<Started> {
+  const [gateway, workforce, bpjs] = await Promise.all([freePort(), freePort(), freePort()]);
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/start-all.ts'], {
+    cwd: ROOT,
+    detached: true,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: String(gateway),
+      WORKFORCE_PORT: String(workforce),
+      BPJS_PORT: String(bpjs),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Jembatan ready')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`start-all did not become ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => output, gatewayUrl: `http://127.0.0.1:${gateway}/graphql` };
+}
+
+/** Ctrl-C in a terminal: SIGINT to every process of the group. */
+async function interrupt({ child }: Started): Promise<{ code: number | null; seconds: number }> {
+  const started = performance.now();
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  process.kill(-child.pid!, 'SIGINT');
+  const code = await exited;
+  return { code, seconds: (performance.now() - started) / 1000 };
+}
+
+type Answer = { data: { workforceStatistics: { workerCount: number } }; errors?: unknown };
+
+async function workerCount(url: string): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: '{ workforceStatistics { workerCount } unit(code: "KEC-317401") { bpjsCoverage { enrolled } } }',
+    }),
+  });
+  return (await response.json()) as Answer;
+}
+
+describe('pnpm start', () => {
+  it('starts all three services on a fresh data folder, stops them all on Ctrl-C, and reuses the data on the next start', async () => {
+    const first = await startAll();
+    const answer = await workerCount(first.gatewayUrl);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.workforceStatistics.workerCount).toBeGreaterThan(0);
+    expect(first.output()).toMatch(/"message":"seed loaded"/);
+
+    const stopped = await interrupt(first);
+    expect(stopped.code).toBe(0);
+    expect(stopped.seconds).toBeLessThan(10);
+    expect(first.output()).toMatch(/"service":"gateway","message":"shutting down"/);
+    expect(existsSync(join(dataDir, 'workforce.lock'))).toBe(false);
+    expect(existsSync(join(dataDir, 'bpjs.lock'))).toBe(false);
+
+    const second = await startAll();
+    try {
+      expect(await workerCount(second.gatewayUrl)).toEqual(answer);
+      expect(second.output()).toMatch(/"message":"seed already present"/);
+      expect(second.output()).not.toMatch(/"message":"seed loaded"/);
+    } finally {
+      expect((await interrupt(second)).code).toBe(0);
+    }
+  }, 120_000);
+});
