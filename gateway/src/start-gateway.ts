@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -6,6 +5,8 @@ import {
   createFormatError,
   createGraphqlHttpHandler,
   describeError,
+  healthRoute,
+  requestIdOf,
   startHttpService,
   type HttpService,
   type Logger,
@@ -69,16 +70,10 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     graphql: createGraphqlHttpHandler({
       apollo,
       bodyLimitBytes: 1024 * 1024,
-      context: async (request) => {
-        const header = request.headers['x-request-id'];
-        return { requestId: typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID() };
-      },
+      context: async (request) => ({ requestId: requestIdOf(request) }),
     }),
     routes: {
-      '/health': (_request, response) => {
-        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        response.end(JSON.stringify({ status: 'ok', service: 'gateway' }));
-      },
+      '/health': healthRoute('gateway'),
     },
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });

@@ -1,6 +1,6 @@
 import type { IsoDate } from './dates';
 import { randomName, type Sex } from './names';
-import { encodeNik } from './nik';
+import { encodeNik } from '@jembatan/kit/identifiers';
 import type { Random } from './random';
 
 export interface Person {
@@ -41,11 +41,16 @@ export class PeopleRegistry {
     // Dukcapil serials count up per district, birth date and sex, so they stay small; a random
     // low serial looks like that and rarely collides, and a collision just tries again.
     for (let attempt = 0; attempt < 20; attempt += 1) {
-      const nik = encodeNik(spec.districtCode, spec.birthDate, spec.sex, this.random.int(1, 300));
+      const nik = encodeNik({
+        districtCode: spec.districtCode,
+        birthDate: spec.birthDate,
+        sex: spec.sex,
+        serial: this.random.int(1, 300),
+      });
       if (!this.issued.has(nik)) return this.remember(nik);
     }
     for (let serial = 301; serial <= 9999; serial += 1) {
-      const nik = encodeNik(spec.districtCode, spec.birthDate, spec.sex, serial);
+      const nik = encodeNik({ districtCode: spec.districtCode, birthDate: spec.birthDate, sex: spec.sex, serial });
       if (!this.issued.has(nik)) return this.remember(nik);
     }
     throw new Error(`No NIK serial left for ${spec.districtCode} ${spec.birthDate} ${spec.sex}`);

@@ -6,3 +6,4 @@ export * from './subgraph-definition';
 export * from './start-agency-service';
 export * from './run-subgraph-main';
 export * from './on-shutdown';
+export * from './health-route';

@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { RequestContext } from '../context';
+import { requestIdOf, type RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
 import { describeError, type Logger } from '../log';
 import { createGraphqlHttpHandler } from './graphql-http-handler';
+import { healthRoute } from './health-route';
 import { startHttpService, type HttpService } from './http-service';
 
 export interface SubgraphServerOptions<TLoaders> {
@@ -26,11 +25,6 @@ export interface SubgraphServerOptions<TLoaders> {
 
 export interface SubgraphServer extends HttpService {
   readonly name: string;
-}
-
-function requestIdOf(request: IncomingMessage): string {
-  const header = request.headers['x-request-id'];
-  return typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
 }
 
 /** Starts one agency subgraph: Apollo Server with our error masking, over our HTTP layer. */
@@ -67,10 +61,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     graphqlPath: '/graphql',
     graphql,
     routes: {
-      '/health': (_request, response) => {
-        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        response.end(JSON.stringify({ status: 'ok', service: options.name }));
-      },
+      '/health': healthRoute(options.name),
     },
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { validateKpj } from '../../../kit/src/identifiers';
+import { validateKpj } from '@jembatan/kit/identifiers';
 import { generateWorld, type Program, type WorldEnrollment } from '..';
 
 const world = generateWorld('demo');

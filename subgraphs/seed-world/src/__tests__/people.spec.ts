@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { maskNik, validateNik } from '../../../kit/src/identifiers';
+import { maskNik, validateNik } from '@jembatan/kit/identifiers';
 import { generateWorld } from '..';
 import { ageOn } from '../dates';
 import { givenNamesFor, singleNamesFor } from '../names';

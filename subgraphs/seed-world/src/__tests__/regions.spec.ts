@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { validateRegionCode } from '../../../kit/src/identifiers';
+import { validateRegionCode } from '@jembatan/kit/identifiers';
 import { CITIES, KECAMATAN, KELURAHAN } from '../regions';
 
 describe('DKI regions', () => {

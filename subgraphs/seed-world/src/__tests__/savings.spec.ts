@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { validateNik } from '../../../kit/src/identifiers';
-import { encodeNik } from '../nik';
+import { encodeNik, validateNik } from '@jembatan/kit/identifiers';
 import { jkmBenefit, jpWageCap } from '../policy';
 import { savingsBalance } from '../savings';
 import { umpDki } from '../wages';
@@ -43,7 +42,7 @@ describe('policy and wages', () => {
 
 describe('the generator’s own NIK encoder', () => {
   it('agrees with the kit’s validator', () => {
-    const nik = encodeNik('31.74.01', '1990-03-12', 'F', 17);
+    const nik = encodeNik({ districtCode: '31.74.01', birthDate: '1990-03-12', sex: 'F', serial: 17 });
     expect(nik).toBe('3174015203900017');
     expect(validateNik(nik, { referenceYear: 2016 })).toMatchObject({
       ok: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isWithinRegion, validateRegionCode, validateUnitCode } from '../../../kit/src/identifiers';
+import { isWithinRegion, validateRegionCode, validateUnitCode } from '@jembatan/kit/identifiers';
 import { generateWorld } from '..';
 import { CITIES } from '../regions';
 
