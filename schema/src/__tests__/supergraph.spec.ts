@@ -55,7 +55,19 @@ describe('the committed schema', () => {
 
   it('reports composition errors readably', () => {
     const broken = { name: 'broken', url: 'http://localhost:1/graphql', buildSchema: SUBGRAPHS[0]!.buildSchema };
-    expect(() => composeSupergraph([...SUBGRAPHS, broken])).toThrow(CompositionError);
+    let thrown: unknown;
+    try {
+      composeSupergraph([...SUBGRAPHS, broken]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CompositionError);
+    // A second owner of workforce's fields: each line names the code, the field and both subgraphs.
+    const message = (thrown as Error).message;
+    expect(message).toMatch(/^Composition failed with \d+ error\(s\):\n/);
+    expect(message).toContain(
+      '- [INVALID_FIELD_SHARING] Non-shareable field "Worker.name" is resolved from multiple subgraphs: it is resolved from subgraphs "broken" and "workforce"',
+    );
   });
 });
 
