@@ -37,7 +37,23 @@ export const AGENCIES: readonly Agency[] = [
   agency('BPLHD', 'Badan Pengelola Lingkungan Hidup Daerah', null, 1.5),
   agency('BPTSP', 'Badan Pelayanan Terpadu Satu Pintu', null, 3),
   agency('BKD', 'Badan Kepegawaian Daerah', null, 1.5),
+  // Used only by the full-size dki2016 preset; names as in domain.md §4.3's 2016 list.
+  agency('DISKOMINFOMAS', 'Dinas Komunikasi, Informatika dan Kehumasan', null, 2),
+  agency('DISPARBUD', 'Dinas Pariwisata dan Kebudayaan', ['PARBUD', 'Suku Dinas Pariwisata dan Kebudayaan'], 3),
+  agency('DISORDA', 'Dinas Olahraga dan Pemuda', ['ORDA', 'Suku Dinas Olahraga dan Pemuda'], 3),
+  agency('DKUMKMP', 'Dinas Koperasi, Usaha Mikro, Kecil dan Menengah, dan Perdagangan', ['KUMKMP', 'Suku Dinas Koperasi, Usaha Mikro, Kecil dan Menengah, dan Perdagangan'], 2),
+  agency('DPGP', 'Dinas Perumahan dan Gedung Pemerintah Daerah', ['PERUMAHAN', 'Suku Dinas Perumahan dan Gedung Pemerintah Daerah'], 3),
+  agency('DKPKP', 'Dinas Kelautan, Pertanian dan Ketahanan Pangan', ['KPKP', 'Suku Dinas Kelautan, Pertanian dan Ketahanan Pangan'], 3),
+  agency('DISPENKOTA', 'Dinas Penataan Kota', ['PENKOTA', 'Suku Dinas Penataan Kota'], 2),
+  agency('DPE', 'Dinas Perindustrian dan Energi', ['PE', 'Suku Dinas Perindustrian dan Energi'], 2),
+  agency('BPAD', 'Badan Pengelola Aset Daerah', null, 1.5),
+  agency('BPRD', 'Badan Pajak dan Retribusi Daerah', null, 2),
+  agency('BPBD', 'Badan Penanggulangan Bencana Daerah', null, 1.5),
+  agency('INSPEKTORAT', 'Inspektorat', null, 1),
 ];
+
+/** Abbreviations of the five cities that have Suku Dinas; Kepulauan Seribu is served from them. */
+export const CITIES_WITH_BRANCHES = ['JP', 'JU', 'JB', 'JS', 'JT'] as const;
 
 const agenciesByCode = new Map(AGENCIES.map((a) => [a.code, a]));
 

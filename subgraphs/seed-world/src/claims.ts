@@ -26,6 +26,18 @@ export interface ClaimPlan {
   totalAmount?: number;
 }
 
+/**
+ * A published grand total for the claims filed in a period (the article's Rp504 bn for DKI in
+ * 2016). The programme named by `absorbedBy` takes whatever the other programmes' claims leave, so
+ * the total comes out exact while every other programme keeps its own amounts.
+ */
+export interface ClaimTotal {
+  filedFrom: IsoDate;
+  filedTo: IsoDate;
+  amount: number;
+  absorbedBy: Program;
+}
+
 /** A claim before it gets its id, still linked to its participant. */
 export interface DraftClaim {
   record: ParticipantRecord;
@@ -201,12 +213,29 @@ function statusFor(random: Random, filedOn: IsoDate, lastFilingDay: IsoDate): Cl
   return random.chance(REJECTED_SHARE) ? 'REJECTED' : 'PAID';
 }
 
+/** Rescales the absorbing programme's claims in the period so that all claims there sum to the total. */
+export function fitClaimTotal(drafts: readonly DraftClaim[], total: ClaimTotal): void {
+  const inPeriod = drafts.filter((d) => d.filedOn >= total.filedFrom && d.filedOn <= total.filedTo);
+  const absorbing = inPeriod.filter((d) => d.program === total.absorbedBy);
+  const others = inPeriod.reduce((sum, d) => (d.program === total.absorbedBy ? sum : sum + d.amount), 0);
+  const remainder = total.amount - others;
+  if (RULES[total.absorbedBy].fixedAmount || absorbing.length === 0 || remainder < absorbing.length) {
+    throw new Error(`${total.absorbedBy} claims cannot absorb the Rp${remainder} left of Rp${total.amount}`);
+  }
+  scaleAmounts(absorbing, remainder);
+}
+
 function fitAmounts(drafts: { amount: number }[], plan: ClaimPlan, rule: ProgramRule): void {
   const total = plan.totalAmount ?? 0;
   const current = drafts.reduce((sum, d) => sum + d.amount, 0);
   if (rule.fixedAmount && current !== total) {
     throw new Error(`${plan.program} amounts are fixed by regulation and cannot sum to ${total}`);
   }
+  scaleAmounts(drafts, total);
+}
+
+/** Whole-Rupiah amounts in the same proportions as before, summing to exactly `total`. */
+function scaleAmounts(drafts: readonly { amount: number }[], total: number): void {
   const fitted = apportion(
     total,
     drafts.map((d) => d.amount),

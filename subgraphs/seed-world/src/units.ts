@@ -1,4 +1,5 @@
 import { DINAS_KEBERSIHAN, getAgency } from './agencies';
+import { apportion } from './apportion';
 import {
   CITIES,
   DKI_PROVINCE_CODE,
@@ -6,6 +7,8 @@ import {
   getCityByAbbreviation,
   getKecamatan,
   getKelurahan,
+  KECAMATAN,
+  kelurahanOfKecamatan,
   type City,
 } from './regions';
 import type { WorldUnit } from './types';
@@ -32,6 +35,12 @@ export interface UnitPlan {
   kecamatan: readonly string[];
   /** Kelurahan to include by Kemendagri code; each brings its kecamatan. */
   kelurahan: readonly string[];
+  /**
+   * Whether every one of DKI's 267 kelurahan fields a PPSU crew (as the 2015 programme did), not
+   * only those in the plan. A kelurahan that is not a unit of its own books its crew under its
+   * kecamatan, which must then be in the plan.
+   */
+  ppsuInEveryKelurahan: boolean;
 }
 
 /** A unit plus what the worker generator needs to know about it. */
@@ -41,8 +50,8 @@ export interface PlannedUnit {
   pkpWeight: number;
   /** Relative share of Dinas Kebersihan field workers; 0 for every other unit. */
   kebersihanWeight: number;
-  /** PPSU crews are hired by, and work for, a kelurahan. */
-  hostsPpsu: boolean;
+  /** Kelurahan (by Kemendagri code) whose PPSU crew this unit employs; a crew works for one kelurahan. */
+  ppsuCrews: readonly string[];
 }
 
 /** Relative PKP staffing of regional units, against the agencies' weights in agencies.ts. */
@@ -55,7 +64,7 @@ const KEBERSIHAN_WEIGHT = { headOffice: 0.3, branch: 1 } as const;
 export function planUnits(plan: UnitPlan): PlannedUnit[] {
   const units: PlannedUnit[] = [];
   const add = (unit: WorldUnit, traits: Partial<Omit<PlannedUnit, 'unit'>> = {}): void => {
-    units.push({ unit, pkpWeight: 0, kebersihanWeight: 0, hostsPpsu: false, ...traits });
+    units.push({ unit, pkpWeight: 0, kebersihanWeight: 0, ppsuCrews: [], ...traits });
   };
 
   for (const code of plan.agencies) {
@@ -108,7 +117,13 @@ export function planUnits(plan: UnitPlan): PlannedUnit[] {
 
   const kelurahan = plan.kelurahan.map(getKelurahan);
   const kecamatanCodes = new Set([...plan.kecamatan, ...kelurahan.map((k) => k.kecamatanCode)]);
+  const listedKelurahan = new Set(plan.kelurahan);
   for (const kecamatan of [...kecamatanCodes].map(getKecamatan)) {
+    const unlistedCrews = plan.ppsuInEveryKelurahan
+      ? kelurahanOfKecamatan(kecamatan.code)
+          .map((k) => k.code)
+          .filter((code) => !listedKelurahan.has(code))
+      : [];
     add(
       {
         code: `KEC-${digits(kecamatan.code)}`,
@@ -117,7 +132,7 @@ export function planUnits(plan: UnitPlan): PlannedUnit[] {
         regionCode: kecamatan.code,
         parentCode: cityUnitCode(getCity(kecamatan.cityCode)),
       },
-      { pkpWeight: REGIONAL_PKP_WEIGHT.kecamatan },
+      { pkpWeight: REGIONAL_PKP_WEIGHT.kecamatan, ppsuCrews: unlistedCrews },
     );
   }
   for (const k of kelurahan) {
@@ -129,13 +144,32 @@ export function planUnits(plan: UnitPlan): PlannedUnit[] {
         regionCode: k.code,
         parentCode: `KEC-${digits(k.kecamatanCode)}`,
       },
-      { pkpWeight: REGIONAL_PKP_WEIGHT.kelurahan, hostsPpsu: true },
+      { pkpWeight: REGIONAL_PKP_WEIGHT.kelurahan, ppsuCrews: [k.code] },
     );
   }
 
   const codes = new Set(units.map((u) => u.unit.code));
   if (codes.size !== units.length) throw new Error('The unit plan lists a unit twice');
+  if (plan.ppsuInEveryKelurahan && kecamatanCodes.size !== KECAMATAN.length) {
+    throw new Error('PPSU in every kelurahan needs every kecamatan in the plan to book unlisted crews');
+  }
   return units;
+}
+
+/**
+ * `count` kelurahan spread over the 44 kecamatan in proportion to their size, the first ones of
+ * each in Kemendagri order: a fixed rule, so the selection never depends on a random draw.
+ */
+export function kelurahanSpreadOver(count: number): string[] {
+  const perKecamatan = apportion(
+    count,
+    KECAMATAN.map((k) => kelurahanOfKecamatan(k.code).length),
+  );
+  return KECAMATAN.flatMap((k, index) =>
+    kelurahanOfKecamatan(k.code)
+      .slice(0, perKecamatan[index] ?? 0)
+      .map((kelurahan) => kelurahan.code),
+  );
 }
 
 /** Kemendagri numbers kabupaten 01–69 and kota from 71. */

@@ -128,8 +128,8 @@ export function generateWorkers(
     pkpHosts,
     pkpHosts.map((u) => u.pkpWeight * (0.8 + 0.4 * random.next())),
   );
-  const ppsuHosts = units.filter((u) => u.hostsPpsu);
-  fill('PPSU', ppsuHosts, crewSizes(random, plan.counts.PPSU, ppsuHosts.length));
+  const crewEmployers = units.flatMap((u) => u.ppsuCrews.map(() => u));
+  fill('PPSU', crewEmployers, crewSizes(random, plan.counts.PPSU, crewEmployers.length));
   const kebersihanHosts = units.filter((u) => u.kebersihanWeight > 0);
   fill(
     'KEBERSIHAN',

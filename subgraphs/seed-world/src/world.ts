@@ -1,4 +1,4 @@
-import { assignClaimIds, fileClaims, type ClaimPlan } from './claims';
+import { assignClaimIds, fileClaims, fitClaimTotal, type ClaimPlan } from './claims';
 import { compareText } from './compare-text';
 import { KpjRegistry } from './kpj';
 import { enrollInJkp, generateOtherParticipants, registerWorkers } from './participants';
@@ -39,6 +39,7 @@ export function buildWorld(name: string, params: WorldParams): World {
   const claimed = new Set<string>();
   const before = (plan: ClaimPlan) => plan.filedTo < JKP_SINCE;
   const drafts = fileClaims(random.fork('claims/before-jkp'), records, params.claims.filter(before), claimed);
+  for (const total of params.claimTotals) fitClaimTotal(drafts, total);
   enrollInJkp(random.fork('jkp'), records, params.jkpShare);
   drafts.push(
     ...fileClaims(
@@ -49,14 +50,14 @@ export function buildWorld(name: string, params: WorldParams): World {
     ),
   );
 
+  // KPJs are unique, so sorting the records once orders participants and enrolments alike.
+  records.sort((a, b) => compareText(a.participant.kpj, b.participant.kpj));
   return {
     preset: name,
     units: units.sort((a, b) => compareText(a.code, b.code)),
     workers: generatedWorkers.map((w) => w.worker).sort((a, b) => compareText(a.nik, b.nik)),
-    participants: records.map((r) => r.participant).sort((a, b) => compareText(a.kpj, b.kpj)),
-    enrollments: records
-      .flatMap((r) => r.enrollments)
-      .sort((a, b) => compareText(a.kpj, b.kpj) || compareText(a.program, b.program)),
+    participants: records.map((r) => r.participant),
+    enrollments: records.flatMap((r) => [...r.enrollments].sort((a, b) => compareText(a.program, b.program))),
     claims: assignClaimIds(random.fork('claim-ids'), drafts).sort((a, b) => compareText(a.id, b.id)),
   };
 }

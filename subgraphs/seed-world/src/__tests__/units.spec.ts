@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
 import { isWithinRegion, validateRegionCode, validateUnitCode } from '@jembatan/kit/identifiers';
-import { generateWorld } from '..';
-import { CITIES } from '../regions';
-
-const { units } = generateWorld('demo');
-const byCode = new Map(units.map((u) => [u.code, u]));
+import { PRESET_PARAMS, PRESETS } from '..';
+import { CITIES, KELURAHAN } from '../regions';
+import { planUnits } from '../units';
 
 function levelOf(regionCode: string): string {
   const region = validateRegionCode(regionCode);
   return region.ok ? region.level : 'invalid';
 }
 
-describe('demo units', () => {
+describe.each(PRESETS)('%s units', (preset) => {
+  const planned = planUnits(PRESET_PARAMS[preset].units);
+  const units = planned.map((p) => p.unit);
+  const byCode = new Map(units.map((u) => [u.code, u]));
+
   it('have unique codes that follow the unit-code rule', () => {
     expect(byCode.size).toBe(units.length);
     for (const unit of units) expect(validateUnitCode(unit.code)).toEqual({ ok: true, code: unit.code });
@@ -85,5 +87,26 @@ describe('demo units', () => {
       regionCode: '31.74.01.1001',
       parentCode: 'KEC-317401',
     });
+  });
+});
+
+describe('dki2016 units', () => {
+  const planned = planUnits(PRESET_PARAMS.dki2016.units);
+
+  it('are the article’s 300 SKPD/UKPD, every one employing PKP', () => {
+    expect(planned).toHaveLength(300);
+    expect(planned.every((p) => p.pkpWeight > 0)).toBe(true);
+  });
+
+  it('give every one of DKI’s 267 kelurahan exactly one PPSU crew', () => {
+    const crews = planned.flatMap((p) => p.ppsuCrews);
+    expect(new Set(crews).size).toBe(crews.length);
+    expect(new Set(crews)).toEqual(new Set(KELURAHAN.map((k) => k.code)));
+  });
+
+  it('book a crew under its own kelurahan, or its kecamatan when the kelurahan is not a unit', () => {
+    for (const { unit, ppsuCrews } of planned) {
+      for (const crew of ppsuCrews) expect(crew.startsWith(unit.regionCode)).toBe(true);
+    }
   });
 });

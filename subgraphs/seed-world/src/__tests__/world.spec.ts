@@ -15,8 +15,8 @@ function fingerprint(value: unknown): string {
 }
 
 describe('generateWorld', () => {
-  it('offers the demo preset', () => {
-    expect(PRESETS).toEqual(['demo']);
+  it('offers the demo and dki2016 presets', () => {
+    expect(PRESETS).toEqual(['demo', 'dki2016']);
   });
 
   it('gives deeply equal worlds on every call', () => {
@@ -56,7 +56,7 @@ describe('generateWorld', () => {
   });
 
   it('refuses an unknown preset by name', () => {
-    expect(() => generateWorld('dki2016' as PresetName)).toThrow('Unknown seed preset "dki2016"');
+    expect(() => generateWorld('everything' as PresetName)).toThrow('Unknown seed preset "everything"');
   });
 
   it('does not let one caller’s changes leak into the next world', () => {
