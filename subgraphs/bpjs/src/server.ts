@@ -3,7 +3,7 @@ import { bpjsEntities } from './entities';
 import { createBpjsLoaders, type BpjsLoaders } from './loaders';
 import { bpjsMigrations } from './migrations';
 import { buildBpjsSchema } from './schema';
-import { bpjsTables } from './seed/bpjs-tables';
+import { bpjsSeeds } from './seed/bpjs-tables';
 
 export const bpjsSubgraph: SubgraphDefinition<BpjsLoaders> = {
   name: 'bpjs',
@@ -13,7 +13,7 @@ export const bpjsSubgraph: SubgraphDefinition<BpjsLoaders> = {
   migrations: bpjsMigrations,
   buildSchema: buildBpjsSchema,
   createLoaders: createBpjsLoaders,
-  seedTables: bpjsTables,
+  seeds: bpjsSeeds,
 };
 
 export function startBpjsService(options: AgencyServiceOptions) {

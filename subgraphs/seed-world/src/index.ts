@@ -12,5 +12,6 @@ export type {
   WorldWorker,
 } from './types';
 export { generateWorld, buildWorld } from './world';
+export { sharedWorld } from './shared-world';
 export { PRESETS, PRESET_PARAMS, type PresetName, type WorldParams } from './presets';
 export { CITIES, DKI_PROVINCE_CODE, KECAMATAN, KELURAHAN, type City, type Kecamatan, type Kelurahan } from './regions';

@@ -3,7 +3,7 @@ import { workforceEntities } from './entities';
 import { createWorkforceLoaders, type WorkforceLoaders } from './loaders';
 import { workforceMigrations } from './migrations';
 import { buildWorkforceSchema } from './schema';
-import { workforceTables } from './seed/workforce-tables';
+import { workforceSeeds } from './seed/workforce-tables';
 
 export const workforceSubgraph: SubgraphDefinition<WorkforceLoaders> = {
   name: 'workforce',
@@ -13,7 +13,7 @@ export const workforceSubgraph: SubgraphDefinition<WorkforceLoaders> = {
   migrations: workforceMigrations,
   buildSchema: buildWorkforceSchema,
   createLoaders: createWorkforceLoaders,
-  seedTables: workforceTables,
+  seeds: workforceSeeds,
 };
 
 export function startWorkforceService(options: AgencyServiceOptions) {

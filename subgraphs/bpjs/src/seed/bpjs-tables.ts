@@ -1,9 +1,9 @@
-import type { TableRows } from '@jembatan/kit';
-import { generateWorld, type PresetName } from '@jembatan/seed-world';
+import type { SeedCatalog, TableRows } from '@jembatan/kit';
+import { PRESETS, sharedWorld, type PresetName } from '@jembatan/seed-world';
 
 /** BPJS's slice of a seed world: participants, their enrolments and their claims. */
-export function bpjsTables(preset: string): TableRows[] {
-  const world = generateWorld(preset as PresetName);
+export function bpjsTables(preset: PresetName): TableRows[] {
+  const world = sharedWorld(preset);
   return [
     {
       table: 'participant',
@@ -22,3 +22,10 @@ export function bpjsTables(preset: string): TableRows[] {
     },
   ];
 }
+
+export const bpjsSeeds: SeedCatalog = {
+  presets: PRESETS,
+  postgresOnly: [],
+  tables: ['participant', 'enrollment', 'claim'],
+  plan: (preset) => ({ tables: bpjsTables(preset as PresetName), steps: [] }),
+};

@@ -40,7 +40,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     [`${p}_DATABASE_URL`]: url.optional(),
     DATABASE_URL: url.optional(),
     DATA_DIR: z.string().min(1).optional(),
-    SEED_PRESET: z.enum(['demo', 'none']).optional(),
+    SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
   });
   const parsed = schema.safeParse(env);
   if (!parsed.success) {

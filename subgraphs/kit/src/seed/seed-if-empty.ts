@@ -1,35 +1,23 @@
 import type { Database } from '../db/database';
-import { loadTables } from './load-tables';
-import type { TableRows } from './table-rows';
-
-export interface SeedOutcome {
-  preset: string;
-  loaded: boolean;
-  rowCounts: Record<string, number>;
-  seconds: number;
-}
+import { readSeedLedger } from './seed-ledger';
+import type { SeedCatalog } from './seed-plan';
+import { seedDatabase, SeedRefusedError, type SeedOutcome } from './seed-database';
 
 /**
- * Loads a preset into a database that holds none yet. A database already seeded (with any
- * preset) is left alone, so starting twice reuses the data.
+ * The seed policy of a starting service: load `preset` into an empty database, keep whatever
+ * complete preset is already there (an operator may have loaded another with `pnpm seed`), and
+ * repair an interrupted load of the same preset. An interrupted load of another preset is the
+ * operator's to finish, so the service refuses to serve it half loaded.
  */
-export async function seedIfEmpty(
-  database: Database,
-  preset: string,
-  buildTables: (preset: string) => readonly TableRows[],
-): Promise<SeedOutcome> {
-  const started = performance.now();
-  const existing: { preset: string; row_counts: Record<string, number> }[] = await database.dataSource.query(
-    'SELECT preset, row_counts FROM seed_run ORDER BY loaded_at LIMIT 1',
-  );
-  if (existing[0]) {
-    return { preset: existing[0].preset, loaded: false, rowCounts: existing[0].row_counts, seconds: 0 };
+export async function seedIfEmpty(database: Database, catalog: SeedCatalog, preset: string): Promise<SeedOutcome> {
+  const ledger = await readSeedLedger(database);
+  if (ledger?.state === 'complete') {
+    return { preset: ledger.preset, action: 'kept', rowCounts: ledger.rowCounts, seconds: 0 };
   }
-  const tables = buildTables(preset);
-  const rowCounts = Object.fromEntries(tables.map((table) => [table.table, table.rows.length]));
-  await loadTables(database, [
-    ...tables,
-    { table: 'seed_run', columns: ['preset', 'row_counts'], rows: [[preset, JSON.stringify(rowCounts)]] },
-  ]);
-  return { preset, loaded: true, rowCounts, seconds: (performance.now() - started) / 1000 };
+  if (ledger?.state === 'loading' && ledger.preset !== preset) {
+    throw new SeedRefusedError(
+      `The database holds an interrupted load of the ${ledger.preset} preset; finish it with pnpm seed --preset ${ledger.preset}, or replace it with --reset`,
+    );
+  }
+  return seedDatabase(database, catalog, { preset });
 }

@@ -34,8 +34,8 @@ export async function startAgencyService<T>(
   const database = given ?? (await openSubgraphDatabase(definition, config));
   try {
     if (config.seedPreset) {
-      const seeded = await seedIfEmpty(database, config.seedPreset, definition.seedTables);
-      logger.info(seeded.loaded ? 'seed loaded' : 'seed already present', { ...seeded });
+      const seeded = await seedIfEmpty(database, definition.seeds, config.seedPreset);
+      logger.info(seeded.action === 'kept' ? 'seed already present' : `seed ${seeded.action}`, { ...seeded });
     }
     const server = await startSubgraphServer({
       name: definition.name,

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { Database } from '../db/database';
-import type { TableRows } from '../seed/table-rows';
+import type { SeedCatalog } from '../seed/seed-plan';
 
 /**
  * Everything that makes one agency's subgraph: the kit starts, seeds and serves any subgraph
@@ -18,6 +18,6 @@ export interface SubgraphDefinition<TLoaders> {
   migrations: MixedList<Function>;
   buildSchema: () => GraphQLSchema;
   createLoaders: (database: Database) => TLoaders;
-  /** The subgraph's tables for a seed preset, in load order. */
-  seedTables: (preset: string) => readonly TableRows[];
+  /** The seed presets this subgraph can load. */
+  seeds: SeedCatalog;
 }

@@ -1,5 +1,5 @@
-import { CreateSeedLedger1732406400000 } from '@jembatan/kit';
+import { seedLedgerMigrations } from '@jembatan/kit';
 import { CreateWorkforceRegistry1732406400100 } from './1732406400100-CreateWorkforceRegistry';
 
 /** In order of application; a released migration is never edited, only followed by a new one. */
-export const workforceMigrations = [CreateSeedLedger1732406400000, CreateWorkforceRegistry1732406400100];
+export const workforceMigrations = [...seedLedgerMigrations, CreateWorkforceRegistry1732406400100];

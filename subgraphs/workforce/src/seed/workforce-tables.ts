@@ -1,12 +1,12 @@
-import type { TableRows } from '@jembatan/kit';
-import { generateWorld, type PresetName } from '@jembatan/seed-world';
+import type { SeedCatalog, TableRows } from '@jembatan/kit';
+import { PRESETS, sharedWorld, type PresetName } from '@jembatan/seed-world';
 
 /**
  * The workforce registry's slice of a seed world: units and workers. Both agencies seed from
  * the same deterministic world, the way BPJS's records came from Pemprov's registration files.
  */
-export function workforceTables(preset: string): TableRows[] {
-  const world = generateWorld(preset as PresetName);
+export function workforceTables(preset: PresetName): TableRows[] {
+  const world = sharedWorld(preset);
   return [
     {
       table: 'unit',
@@ -28,3 +28,10 @@ export function workforceTables(preset: string): TableRows[] {
     },
   ];
 }
+
+export const workforceSeeds: SeedCatalog = {
+  presets: PRESETS,
+  postgresOnly: [],
+  tables: ['unit', 'worker'],
+  plan: (preset) => ({ tables: workforceTables(preset as PresetName), steps: [] }),
+};
