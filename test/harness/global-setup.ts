@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
         cleanups.push(() => dropPostgresDatabase(withDatabaseName(POSTGRES_SERVER_URL, name)));
       }
       const database = await openSubgraphDatabase(definition, { database: location, createDatabase: false });
-      await seedIfEmpty(database, 'demo', definition.seedTables);
+      await seedIfEmpty(database, definition.seeds, 'demo');
       await database.close();
     }),
   );

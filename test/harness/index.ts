@@ -2,3 +2,4 @@ export * from './engine';
 export * from './start-supergraph';
 export * from './operations';
 export * from './free-port';
+export * from './preset-databases';

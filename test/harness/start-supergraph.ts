@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { startBpjsService } from '@jembatan/bpjs';
 import { startGateway } from '@jembatan/gateway';
-import { silentLogger, type AgencyService, type HttpService, type SubgraphConfig } from '@jembatan/kit';
+import {
+  silentLogger,
+  type AgencyService,
+  type DatabaseLocation,
+  type HttpService,
+  type SubgraphConfig,
+} from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { startWorkforceService } from '@jembatan/workforce';
 import { copyTemplate } from './templates';
@@ -32,6 +38,8 @@ export interface RunningSupergraph {
 
 export interface StartSupergraphOptions {
   production?: boolean;
+  /** Databases to serve instead of fresh copies of the demo templates (owned by the caller). */
+  databases?: { workforce: DatabaseLocation; bpjs: DatabaseLocation };
 }
 
 function subgraphConfig(name: string, database: SubgraphConfig['database'], production: boolean): SubgraphConfig {
@@ -39,16 +47,15 @@ function subgraphConfig(name: string, database: SubgraphConfig['database'], prod
 }
 
 /**
- * Starts both agency subgraphs (each on its own copy of the seeded demo database) and the
+ * Starts both agency subgraphs (by default each on its own copy of the seeded demo database) and the
  * gateway over the committed supergraph, all on free loopback ports, in this process.
  */
 export async function startSupergraph(options: StartSupergraphOptions = {}): Promise<RunningSupergraph> {
   const production = options.production ?? false;
   const templates = inject('templates');
-  const [workforceDb, bpjsDb] = await Promise.all([
-    copyTemplate(templates, 'workforce'),
-    copyTemplate(templates, 'bpjs'),
-  ]);
+  const [workforceDb, bpjsDb] = options.databases
+    ? [options.databases.workforce, options.databases.bpjs]
+    : await Promise.all([copyTemplate(templates, 'workforce'), copyTemplate(templates, 'bpjs')]);
   const workforce = await startWorkforceService({
     config: subgraphConfig('workforce', workforceDb, production),
     logger: silentLogger,
