@@ -11,7 +11,7 @@ import {
 } from '@jembatan/kit';
 import { PRESETS, sharedWorld, type PresetName } from '@jembatan/seed-world';
 import { workforceSubgraph } from '@jembatan/workforce';
-import { parseSeedArguments, UsageRequest, USAGE } from './seed/arguments';
+import { parseSeedArguments, usage, UsageRequest } from './seed/arguments';
 import { formatSeconds, ProgressBar } from './seed/progress-bar';
 
 /**
@@ -20,6 +20,7 @@ import { formatSeconds, ProgressBar } from './seed/progress-bar';
  */
 const ROOT = resolve(__dirname, '..');
 const SUBGRAPHS: readonly SubgraphDefinition<unknown>[] = [workforceSubgraph, bpjsSubgraph];
+const PRESET_NAMES = [...new Set(SUBGRAPHS.flatMap((s) => s.seeds.presets))];
 
 async function seedSubgraph(
   definition: SubgraphDefinition<unknown>,
@@ -75,10 +76,14 @@ async function main(): Promise<number> {
     args = parseSeedArguments(process.argv.slice(2));
   } catch (error) {
     if (error instanceof UsageRequest) {
-      console.log(USAGE);
+      console.log(usage(PRESET_NAMES));
       return 0;
     }
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${(error as Error).message}\n\n${usage(PRESET_NAMES)}`);
+    return 2;
+  }
+  if (!PRESET_NAMES.includes(args.preset)) {
+    console.error(`Unknown preset "${args.preset}"\n\n${usage(PRESET_NAMES)}`);
     return 2;
   }
   const unknown = args.only.filter((name) => !SUBGRAPHS.some((s) => s.name === name));

@@ -7,7 +7,9 @@ export interface SeedArguments {
   only: string[];
 }
 
-export const USAGE = `Usage: pnpm seed --preset <demo|dki2016> [--reset] [--only workforce|bpjs]
+export const usage = (
+  presets: readonly string[],
+) => `Usage: pnpm seed --preset <${presets.join('|')}> [--reset] [--only workforce|bpjs]
 
 Loads a seed preset into each subgraph's own database (PGlite under data/, or PostgreSQL when
 DATABASE_URL or <SUBGRAPH>_DATABASE_URL is set). Loading the preset a database already holds
@@ -33,8 +35,4 @@ export function parseSeedArguments(argv: readonly string[]): SeedArguments {
 }
 
 /** `--help`: not an error, but the same way out. */
-export class UsageRequest extends Error {
-  constructor() {
-    super(USAGE);
-  }
-}
+export class UsageRequest extends Error {}
