@@ -11,11 +11,11 @@ const e2e = (engine: 'pglite' | 'postgres') => ({
   test: {
     name: `e2e-${engine}`,
     include: ['test/**/*.e2e.ts'],
-    // The process-level test exercises the embedded default; on PostgreSQL it would only repeat it.
+    // Process-level tests exercise the embedded default; on PostgreSQL they would only repeat it.
     // The full-size dki2016 load runs once, on PostgreSQL, where it loads about twice as fast.
     exclude: [
       ...configDefaults.exclude,
-      ...(engine === 'postgres' ? ['test/start-all.e2e.ts'] : ['test/dki2016.e2e.ts']),
+      ...(engine === 'postgres' ? ['test/start-all.e2e.ts', 'test/seed-command.e2e.ts'] : ['test/dki2016.e2e.ts']),
     ],
     env: { JEMBATAN_TEST_ENGINE: engine },
     globalSetup: ['test/harness/global-setup.ts'],

@@ -9,7 +9,7 @@ import {
   type SeedOutcome,
   type SubgraphDefinition,
 } from '@jembatan/kit';
-import { PRESETS, sharedWorld, type PresetName } from '@jembatan/seed-world';
+import { PRESETS, sharedWorld, type PresetName, type World } from '@jembatan/seed-world';
 import { workforceSubgraph } from '@jembatan/workforce';
 import { parseSeedArguments, usage, UsageRequest } from './seed/arguments';
 import { formatSeconds, ProgressBar } from './seed/progress-bar';
@@ -24,7 +24,7 @@ const PRESET_NAMES = [...new Set(SUBGRAPHS.flatMap((s) => s.seeds.presets))];
 
 async function seedSubgraph(
   definition: SubgraphDefinition<unknown>,
-  options: { preset: string; reset: boolean },
+  options: { preset: string; reset: boolean; holdWorld: () => void },
   bar: ProgressBar,
 ): Promise<SeedOutcome> {
   const config = readSubgraphConfig(process.env, {
@@ -34,13 +34,17 @@ async function seedSubgraph(
   const where = 'url' in config.database ? 'PostgreSQL' : `PGlite at ${config.database.dataDir}`;
   console.log(`${definition.name}: ${where}`);
   bar.restart();
-  bar.update({ label: `${definition.name}: opening the database`, done: 0, total: 0 });
+  bar.update({ phase: 'opening', label: `${definition.name}: opening the database`, done: 0, total: 0 });
   const database = await openSubgraphDatabase(definition, config);
   try {
     return await seedDatabase(database, definition.seeds, {
       ...options,
       label: definition.name,
-      onProgress: (progress) => bar.update(progress),
+      onProgress: (progress) => {
+        // Generate the world only once a subgraph really loads, and hold it for the next one.
+        if (progress.phase === 'preparing') options.holdWorld();
+        bar.update(progress);
+      },
     });
   } finally {
     bar.finish();
@@ -64,7 +68,7 @@ function describeOutcome({ name, seeds }: SubgraphDefinition<unknown>, outcome: 
 
 function generateOnce(preset: PresetName) {
   const started = performance.now();
-  process.stderr.write(`generating the ${preset} world… `);
+  process.stderr.write(`\ngenerating the ${preset} world… `);
   const world = sharedWorld(preset);
   process.stderr.write(`${formatSeconds((performance.now() - started) / 1000)}\n`);
   return world;
@@ -95,10 +99,13 @@ async function main(): Promise<number> {
   const bar = new ProgressBar(process.stderr);
   const started = performance.now();
   // Both subgraphs seed from one world; holding it here means it is generated once, not twice.
-  const world = PRESETS.includes(args.preset as PresetName) ? generateOnce(args.preset as PresetName) : undefined;
+  let world: Readonly<World> | undefined;
+  const holdWorld = () => {
+    if (!world && PRESETS.includes(args.preset as PresetName)) world = generateOnce(args.preset as PresetName);
+  };
   for (const definition of chosen) {
     try {
-      const outcome = await seedSubgraph(definition, args, bar);
+      const outcome = await seedSubgraph(definition, { ...args, holdWorld }, bar);
       console.log(describeOutcome(definition, outcome));
     } catch (error) {
       const message = error instanceof SeedRefusedError ? error.message : String((error as Error).stack ?? error);
@@ -106,7 +113,7 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  console.log(`Done in ${formatSeconds((performance.now() - started) / 1000)} (${world?.preset ?? args.preset}).`);
+  console.log(`Done in ${formatSeconds((performance.now() - started) / 1000)}.`);
   return 0;
 }
 

@@ -42,7 +42,8 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     DATA_DIR: z.string().min(1).optional(),
     SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
   });
-  const parsed = schema.safeParse(env);
+  // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${problems}`);

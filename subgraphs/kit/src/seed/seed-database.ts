@@ -63,16 +63,16 @@ export async function seedDatabase(
   }
   const action: SeedAction = !ledger ? 'loaded' : ledger.state === 'loading' ? 'repaired' : 'replaced';
 
-  onProgress?.({ label: `${label}: preparing rows`, done: 0, total: 0 });
+  onProgress?.({ phase: 'preparing', label: `${label}: preparing rows`, done: 0, total: 0 });
   const plan = catalog.plan(preset);
   await markSeedLoading(database, preset);
   const rowCounts = await inSeedTransaction(database, async (sql) => {
     await sql.query(`TRUNCATE ${catalog.tables.map(quoted).join(', ')}`);
     const rebuildIndexes = await dropSecondaryStructures(sql, catalog.tables);
     await runPlan(sql, plan, label, onProgress);
-    onProgress?.({ label: `${label}: building indexes and checking references`, done: 0, total: 0 });
+    onProgress?.({ phase: 'indexing', label: `${label}: building indexes and checking references`, done: 0, total: 0 });
     await rebuildIndexes();
-    onProgress?.({ label: `${label}: counting rows`, done: 0, total: 0 });
+    onProgress?.({ phase: 'counting', label: `${label}: counting rows`, done: 0, total: 0 });
     const counts = await countRows(sql, catalog.tables);
     await sql.query(`UPDATE seed_run SET state = 'complete', row_counts = $1, loaded_at = now()`, [
       JSON.stringify(counts),
@@ -80,7 +80,7 @@ export async function seedDatabase(
     return counts;
   });
   // Fresh statistics, so the first queries after a load already get good plans.
-  onProgress?.({ label: `${label}: analyzing`, done: 0, total: 0 });
+  onProgress?.({ phase: 'analyzing', label: `${label}: analyzing`, done: 0, total: 0 });
   await database.dataSource.query(`ANALYZE ${catalog.tables.map(quoted).join(', ')}`);
   return { preset, action, rowCounts, seconds: (performance.now() - started) / 1000 };
 }
@@ -94,7 +94,7 @@ async function runPlan(
   const total =
     plan.tables.reduce((sum, t) => sum + t.rows.length, 0) + plan.steps.reduce((sum, s) => sum + s.estimatedRows, 0);
   let done = 0;
-  const report = (what: string) => onProgress?.({ label: `${label}: ${what}`, done, total });
+  const report = (what: string) => onProgress?.({ phase: 'loading', label: `${label}: ${what}`, done, total });
   for (const table of plan.tables) {
     for (let start = 0; start < table.rows.length; start += CHUNK_ROWS) {
       report(table.table);

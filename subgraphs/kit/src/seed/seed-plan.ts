@@ -33,8 +33,12 @@ export interface SeedCatalog {
   plan(preset: string): SeedPlan;
 }
 
+/** Where a load stands; `preparing` comes just before the plan's rows are built in Node. */
+export type SeedPhase = 'opening' | 'preparing' | 'loading' | 'indexing' | 'counting' | 'analyzing';
+
 export interface SeedProgress {
-  /** What is being loaded now, e.g. "bpjs: enrollment". */
+  phase: SeedPhase;
+  /** What is being done now, e.g. "bpjs: enrollment". */
   label: string;
   done: number;
   total: number;

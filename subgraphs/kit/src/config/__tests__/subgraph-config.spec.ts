@@ -21,6 +21,16 @@ describe('subgraph configuration', () => {
     });
   });
 
+  it('treats an empty variable as unset, as an env file with `DATABASE_URL=` means it', () => {
+    expect(readSubgraphConfig({ DATABASE_URL: '', WORKFORCE_PORT: '', SEED_PRESET: '' }, spec)).toEqual(
+      readSubgraphConfig({}, spec),
+    );
+  });
+
+  it('accepts the full-size dki2016 preset for a first start', () => {
+    expect(readSubgraphConfig({ SEED_PRESET: 'dki2016' }, spec).seedPreset).toBe('dki2016');
+  });
+
   it("uses the subgraph's own database URL before a shared one", () => {
     const config = readSubgraphConfig(
       { WORKFORCE_DATABASE_URL: 'postgres://hr@db.dki/registry', DATABASE_URL: 'postgres://x@y/z' },

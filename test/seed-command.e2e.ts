@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateWorld } from '@jembatan/seed-world';
+
+/**
+ * `pnpm seed` as an operator runs it: a real process on an embedded data folder, its exit codes
+ * and what it prints. The in-process rules (keep, refuse, repair) are tested in the kit; this
+ * proves the command wires them up, and that PGlite survives a load killed halfway.
+ */
+const ROOT = resolve(__dirname, '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'jembatan-seed-command-'));
+const demo = generateWorld('demo');
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the seed command; `killWhen` SIGKILLs it as soon as its stderr matches. */
+function seed(args: string[], killWhen?: RegExp): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', WORKFORCE_DATABASE_URL: '', BPJS_DATABASE_URL: '' },
+    });
+    const run: Run = { code: null, stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      run.stderr += chunk.toString();
+      if (killWhen?.test(run.stderr)) child.kill('SIGKILL');
+    });
+    child.on('exit', (code) => done({ ...run, code }));
+  });
+}
+
+const rowsLine = (table: string, rows: number) => new RegExp(`${table}\\s+${rows.toLocaleString('en')} rows`);
+
+describe('pnpm seed', () => {
+  it('loads a preset into every subgraph and summarises each table', async () => {
+    const run = await seed(['--preset', 'demo']);
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/workforce: loaded demo in [\d.]+ s/);
+    expect(run.stdout).toMatch(rowsLine('unit', demo.units.length));
+    expect(run.stdout).toMatch(rowsLine('worker', demo.workers.length));
+    expect(run.stdout).toMatch(/bpjs: loaded demo in [\d.]+ s/);
+    expect(run.stdout).toMatch(rowsLine('participant', demo.participants.length));
+    expect(run.stdout).toMatch(rowsLine('enrollment', demo.enrollments.length));
+    expect(run.stdout).toMatch(rowsLine('claim', demo.claims.length));
+    expect(run.stderr).toMatch(/\[#+\] 100% [\d,]+\/[\d,]+ rows/);
+  });
+
+  it('does nothing the second time, and refuses another preset without --reset', async () => {
+    const again = await seed(['--preset', 'demo']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/workforce: already holds demo \(nothing to do\)/);
+    expect(again.stdout).toMatch(/bpjs: already holds demo \(nothing to do\)/);
+
+    const other = await seed(['--preset', 'dki2016']);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/workforce: The database already holds the demo preset .* pass --reset/);
+    expect(other.stderr).not.toMatch(/generating/);
+  });
+
+  it('refuses unknown presets and options with the usage, exit code 2', async () => {
+    const unknown = await seed(['--preset', 'everything']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown preset "everything"[\s\S]*Usage: pnpm seed --preset <demo\|dki2016/);
+    const bad = await seed(['--preset', 'demo', '--force']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown option '--force'/);
+  });
+
+  it('leaves a load killed halfway marked incomplete, and repairs it on the next run', async () => {
+    const killed = await seed(['--preset', 'dki2016', '--reset', '--only', 'bpjs'], /bpjs: enrollment/);
+    expect(killed.code).toBeNull();
+
+    const repaired = await seed(['--preset', 'demo', '--reset', '--only', 'bpjs']);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toMatch(/bpjs: repaired an interrupted load of demo/);
+    expect(repaired.stdout).toMatch(rowsLine('participant', demo.participants.length));
+    expect(repaired.stdout).toMatch(rowsLine('enrollment', demo.enrollments.length));
+  }, 90_000);
+});
