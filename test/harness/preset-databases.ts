@@ -26,9 +26,9 @@ export interface PresetDatabases {
  * Fresh databases for both subgraphs, loaded with a preset other than the demo templates hold
  * (a full-size one, say), on this project's engine. They belong to the calling test file.
  */
-export async function seedPresetDatabases(preset: string): Promise<PresetDatabases> {
+export async function seedPresetDatabases(preset: string, engine = testEngine()): Promise<PresetDatabases> {
   const run = `${preset}_${Date.now().toString(36)}_${process.pid}`;
-  const dataRoot = testEngine() === 'pglite' ? mkdtempSync(join(tmpdir(), `jembatan-${preset}-`)) : undefined;
+  const dataRoot = engine === 'pglite' ? mkdtempSync(join(tmpdir(), `jembatan-${preset}-`)) : undefined;
   const locationOf = (name: string): DatabaseLocation =>
     dataRoot
       ? { dataDir: join(dataRoot, name) }
