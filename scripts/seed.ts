@@ -4,9 +4,12 @@ import { bpjsSubgraph } from '@jembatan/bpjs';
 import {
   openSubgraphDatabase,
   readSubgraphConfig,
+  seedActionFor,
   seedDatabase,
   SeedRefusedError,
+  type Database,
   type SeedOutcome,
+  type SeedProgress,
   type SubgraphDefinition,
 } from '@jembatan/kit';
 import { PRESETS, sharedWorld, type PresetName, type World } from '@jembatan/seed-world';
@@ -22,34 +25,35 @@ const ROOT = resolve(__dirname, '..');
 const SUBGRAPHS: readonly SubgraphDefinition<unknown>[] = [workforceSubgraph, bpjsSubgraph];
 const PRESET_NAMES = [...new Set(SUBGRAPHS.flatMap((s) => s.seeds.presets))];
 
-async function seedSubgraph(
-  definition: SubgraphDefinition<unknown>,
-  options: { preset: string; reset: boolean; holdWorld: () => void },
-  bar: ProgressBar,
-): Promise<SeedOutcome> {
+interface Target {
+  definition: SubgraphDefinition<unknown>;
+  database: Database;
+}
+
+async function openTarget(definition: SubgraphDefinition<unknown>): Promise<Target> {
   const config = readSubgraphConfig(process.env, {
     ...definition,
     defaultDataDir: resolve(ROOT, 'data', definition.name),
   });
   const where = 'url' in config.database ? 'PostgreSQL' : `PGlite at ${config.database.dataDir}`;
   console.log(`${definition.name}: ${where}`);
-  bar.restart();
-  bar.update({ phase: 'opening', label: `${definition.name}: opening the database`, done: 0, total: 0 });
-  const database = await openSubgraphDatabase(definition, config);
-  try {
-    return await seedDatabase(database, definition.seeds, {
-      ...options,
-      label: definition.name,
-      onProgress: (progress) => {
-        // Generate the world only once a subgraph really loads, and hold it for the next one.
-        if (progress.phase === 'preparing') options.holdWorld();
-        bar.update(progress);
-      },
+  return { definition, database: await openSubgraphDatabase(definition, config) };
+}
+
+/** One bar for loads running side by side: rows done and to do, summed over the subgraphs. */
+function combinedProgress(bar: ProgressBar, onPreparing: () => void): (progress: SeedProgress) => void {
+  const latest = new Map<string, SeedProgress>();
+  return (progress) => {
+    if (progress.phase === 'preparing') onPreparing();
+    latest.set(progress.label.split(':')[0] ?? '', progress);
+    const all = [...latest.values()];
+    bar.update({
+      phase: progress.phase,
+      label: progress.label,
+      done: all.reduce((sum, p) => sum + p.done, 0),
+      total: all.reduce((sum, p) => sum + p.total, 0),
     });
-  } finally {
-    bar.finish();
-    await database.close();
-  }
+  };
 }
 
 function describeOutcome({ name, seeds }: SubgraphDefinition<unknown>, outcome: SeedOutcome): string {
@@ -96,22 +100,35 @@ async function main(): Promise<number> {
     return 2;
   }
   const chosen = SUBGRAPHS.filter((s) => args.only.length === 0 || args.only.includes(s.name));
-  const bar = new ProgressBar(process.stderr);
   const started = performance.now();
-  // Both subgraphs seed from one world; holding it here means it is generated once, not twice.
-  let world: Readonly<World> | undefined;
-  const holdWorld = () => {
-    if (!world && PRESETS.includes(args.preset as PresetName)) world = generateOnce(args.preset as PresetName);
-  };
-  for (const definition of chosen) {
-    try {
-      const outcome = await seedSubgraph(definition, { ...args, holdWorld }, bar);
-      console.log(describeOutcome(definition, outcome));
-    } catch (error) {
-      const message = error instanceof SeedRefusedError ? error.message : String((error as Error).stack ?? error);
-      console.error(`${definition.name}: ${message}`);
-      return 1;
+  const targets: Target[] = [];
+  try {
+    for (const definition of chosen) targets.push(await openTarget(definition));
+    // Ask every database first: a refusal must not leave one agency loaded and the other not.
+    for (const { definition, database } of targets) {
+      await seedActionFor(database, definition.seeds, args.preset, args.reset).catch((error: unknown) => {
+        throw error instanceof SeedRefusedError ? new SeedRefusedError(`${definition.name}: ${error.message}`) : error;
+      });
     }
+    // Both subgraphs seed from one world; holding it here means it is generated once, not twice.
+    let world: Readonly<World> | undefined;
+    const bar = new ProgressBar(process.stderr);
+    const onProgress = combinedProgress(bar, () => {
+      if (!world && PRESETS.includes(args.preset as PresetName)) world = generateOnce(args.preset as PresetName);
+    });
+    // Side by side: on PostgreSQL the server loads one database while Node prepares the other's rows.
+    const outcomes = await Promise.all(
+      targets.map(({ definition, database }) =>
+        seedDatabase(database, definition.seeds, { ...args, label: definition.name, onProgress }),
+      ),
+    );
+    bar.finish();
+    targets.forEach(({ definition }, index) => console.log(describeOutcome(definition, outcomes[index]!)));
+  } catch (error) {
+    console.error(error instanceof SeedRefusedError ? error.message : String((error as Error).stack ?? error));
+    return 1;
+  } finally {
+    for (const { database } of targets) await database.close();
   }
   console.log(`Done in ${formatSeconds((performance.now() - started) / 1000)}.`);
   return 0;

@@ -23,11 +23,11 @@ interface Run {
 }
 
 /** Runs the seed command; `killWhen` SIGKILLs it as soon as its stderr matches. */
-function seed(args: string[], killWhen?: RegExp): Promise<Run> {
+function seed(args: string[], killWhen?: RegExp, dir = dataDir): Promise<Run> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', WORKFORCE_DATABASE_URL: '', BPJS_DATABASE_URL: '' },
+      env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', WORKFORCE_DATABASE_URL: '', BPJS_DATABASE_URL: '' },
     });
     const run: Run = { code: null, stdout: '', stderr: '' };
     child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
@@ -66,6 +66,20 @@ describe('pnpm seed', () => {
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/workforce: The database already holds the demo preset .* pass --reset/);
     expect(other.stderr).not.toMatch(/generating/);
+  });
+
+  it('loads nothing at all when one subgraph refuses, so the agencies never hold different presets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jembatan-seed-refusal-'));
+    try {
+      expect((await seed(['--preset', 'demo', '--only', 'workforce'], undefined, dir)).code).toBe(0);
+      const refused = await seed(['--preset', 'dki2016'], undefined, dir);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/workforce: The database already holds the demo preset/);
+      const bpjs = await seed(['--preset', 'demo', '--only', 'bpjs'], undefined, dir);
+      expect(bpjs.stdout).toMatch(/bpjs: loaded demo/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses unknown presets and options with the usage, exit code 2', async () => {

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { markSeedLoading, readSeedLedger } from './seed-ledger';
+import { markSeedLoading, readSeedLedger, type SeedLedgerEntry } from './seed-ledger';
 import type { SeedCatalog, SeedPlan, SeedProgress, SeedSql } from './seed-plan';
 import { quoted } from './sql-identifier';
 import { dropSecondaryStructures } from './deferred-indexes';
@@ -34,6 +34,36 @@ export class SeedRefusedError extends Error {
 const CHUNK_ROWS = 50_000;
 
 /**
+ * What loading `preset` would do to this database, without doing it: `kept` when it already holds
+ * it, else how the load would go. Throws SeedRefusedError for an unknown preset, a server-only one
+ * on PGlite, or a different complete preset without `reset`. A command that seeds several
+ * databases asks every one first, so that a refusal never leaves the agencies on different presets.
+ */
+export async function seedActionFor(
+  database: Database,
+  catalog: SeedCatalog,
+  preset: string,
+  reset: boolean,
+): Promise<{ action: SeedAction; ledger: SeedLedgerEntry | null }> {
+  if (!catalog.presets.includes(preset)) {
+    throw new SeedRefusedError(`Unknown seed preset "${preset}"; known: ${catalog.presets.join(', ')}`);
+  }
+  if (database.engine === 'pglite' && catalog.postgresOnly.includes(preset)) {
+    throw new SeedRefusedError(
+      `The ${preset} preset needs PostgreSQL: set DATABASE_URL (see the README); the embedded PGlite engine cannot hold it`,
+    );
+  }
+  const ledger = await readSeedLedger(database);
+  if (ledger?.state === 'complete' && !reset) {
+    if (ledger.preset === preset) return { action: 'kept', ledger };
+    throw new SeedRefusedError(
+      `The database already holds the ${ledger.preset} preset (loaded ${ledger.loadedAt}); pass --reset to replace it with ${preset}`,
+    );
+  }
+  return { action: !ledger ? 'loaded' : ledger.state === 'loading' ? 'repaired' : 'replaced', ledger };
+}
+
+/**
  * Makes the database hold `preset`, completely. Loading it again is a no-op; a different preset
  * is replaced only with `reset`; an interrupted load (ledger still `loading`) is repaired by
  * emptying every seeded table and loading again.
@@ -44,24 +74,8 @@ export async function seedDatabase(
   { preset, reset = false, onProgress, label = preset }: SeedOptions,
 ): Promise<SeedOutcome> {
   const started = performance.now();
-  if (!catalog.presets.includes(preset)) {
-    throw new SeedRefusedError(`Unknown seed preset "${preset}"; known: ${catalog.presets.join(', ')}`);
-  }
-  if (database.engine === 'pglite' && catalog.postgresOnly.includes(preset)) {
-    throw new SeedRefusedError(
-      `The ${preset} preset needs PostgreSQL: set DATABASE_URL (see the README); the embedded PGlite engine cannot hold it`,
-    );
-  }
-  const ledger = await readSeedLedger(database);
-  if (ledger?.state === 'complete' && ledger.preset === preset && !reset) {
-    return { preset, action: 'kept', rowCounts: ledger.rowCounts, seconds: 0 };
-  }
-  if (ledger?.state === 'complete' && ledger.preset !== preset && !reset) {
-    throw new SeedRefusedError(
-      `The database already holds the ${ledger.preset} preset (loaded ${ledger.loadedAt}); pass --reset to replace it with ${preset}`,
-    );
-  }
-  const action: SeedAction = !ledger ? 'loaded' : ledger.state === 'loading' ? 'repaired' : 'replaced';
+  const { action, ledger } = await seedActionFor(database, catalog, preset, reset);
+  if (action === 'kept') return { preset, action, rowCounts: ledger?.rowCounts ?? {}, seconds: 0 };
 
   onProgress?.({ phase: 'preparing', label: `${label}: preparing rows`, done: 0, total: 0 });
   const plan = catalog.plan(preset);
