@@ -4,7 +4,7 @@ import { Program, type UnitCoverage } from '../types';
 
 interface EnrolledRow {
   code: string;
-  program: Program | null;
+  program: Program | 'ANY';
   enrolled: number;
 }
 
@@ -15,19 +15,18 @@ interface ClaimRow {
 }
 
 /**
- * Coverage of many units in two GROUP BY statements. GROUPING SETS yields, per unit, one row
- * per programme and one total row (program NULL) counting each participant once.
+ * Coverage of many units in two statements. Enrolment counts come from the coverage changes
+ * (summaries/unit-coverage-changes.ts): the sum of a unit's changes up to today, per programme and
+ * ANY for the participants as a whole.
  */
 export function createCoverageLoader(database: Database) {
   return new DataLoader<string, UnitCoverage>(async (codes) => {
     const [enrolled, claims] = await Promise.all([
       database.dataSource.query<EnrolledRow[]>(
-        `SELECT p.registrar_unit_code AS code, e.program, count(DISTINCT p.kpj)::int AS enrolled
-           FROM participant p
-           JOIN enrollment e ON e.kpj = p.kpj
-          WHERE p.registrar_unit_code = ANY($1)
-            AND e.since <= current_date AND (e.until IS NULL OR e.until >= current_date)
-          GROUP BY GROUPING SETS ((p.registrar_unit_code, e.program), (p.registrar_unit_code))`,
+        `SELECT registrar_unit_code AS code, program, sum(delta)::int AS enrolled
+           FROM unit_coverage_change
+          WHERE registrar_unit_code = ANY($1) AND day <= current_date
+          GROUP BY registrar_unit_code, program`,
         [codes],
       ),
       database.dataSource.query<ClaimRow[]>(
@@ -43,7 +42,7 @@ export function createCoverageLoader(database: Database) {
     return codes.map((_, index) => {
       const rows = enrolledByUnit[index] ?? [];
       return {
-        enrolled: rows.find((row) => row.program === null)?.enrolled ?? 0,
+        enrolled: rows.find((row) => row.program === 'ANY')?.enrolled ?? 0,
         byProgram: Object.values(Program).map((program) => ({
           program,
           enrolled: rows.find((row) => row.program === program)?.enrolled ?? 0,

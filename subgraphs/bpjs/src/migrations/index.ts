@@ -1,5 +1,10 @@
 import { seedLedgerMigrations } from '@jembatan/kit';
 import { CreateSocialSecurityLedger1732406400200 } from './1732406400200-CreateSocialSecurityLedger';
+import { AddUnitCoverageChanges1732406400400 } from './1732406400400-AddUnitCoverageChanges';
 
 /** In order of application; a released migration is never edited, only followed by a new one. */
-export const bpjsMigrations = [...seedLedgerMigrations, CreateSocialSecurityLedger1732406400200];
+export const bpjsMigrations = [
+  ...seedLedgerMigrations,
+  CreateSocialSecurityLedger1732406400200,
+  AddUnitCoverageChanges1732406400400,
+];

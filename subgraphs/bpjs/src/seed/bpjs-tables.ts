@@ -1,5 +1,6 @@
 import type { SeedCatalog, TableRows } from '@jembatan/kit';
 import { PRESETS, sharedWorld, type PresetName } from '@jembatan/seed-world';
+import { refreshUnitCoverageChanges } from '../summaries/unit-coverage-changes';
 
 /** BPJS's slice of a seed world: participants, their enrolments and their claims. */
 export function bpjsTables(preset: PresetName): TableRows[] {
@@ -26,6 +27,10 @@ export function bpjsTables(preset: PresetName): TableRows[] {
 export const bpjsSeeds: SeedCatalog = {
   presets: PRESETS,
   postgresOnly: [],
-  tables: ['participant', 'enrollment', 'claim'],
-  plan: (preset) => ({ tables: bpjsTables(preset as PresetName), steps: [] }),
+  tables: ['participant', 'enrollment', 'claim', 'unit_coverage_change'],
+  plan: (preset) => {
+    const tables = bpjsTables(preset as PresetName);
+    const enrollments = tables.find((t) => t.table === 'enrollment')?.rows.length ?? 0;
+    return { tables, steps: [refreshUnitCoverageChanges(enrollments)] };
+  },
 };
