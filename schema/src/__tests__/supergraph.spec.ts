@@ -23,7 +23,9 @@ describe('the committed schema', () => {
     expect(Object.keys(api.getQueryType()?.getFields() ?? {}).sort()).toEqual([
       'claim',
       'claimStatistics',
+      'employer',
       'participant',
+      'participationStatistics',
       'unit',
       'units',
       'worker',
@@ -33,6 +35,7 @@ describe('the committed schema', () => {
     const fieldsOf = (name: string) => Object.keys((api.getType(name) as GraphQLObjectType).getFields());
     expect(fieldsOf('Worker')).toContain('bpjs');
     expect(fieldsOf('Unit')).toContain('bpjsCoverage');
+    expect(fieldsOf('Participant')).toContain('employer');
   });
 
   it('gives every type, field and argument of the client schema a description', () => {

@@ -3,7 +3,7 @@ import type { BpjsContext } from './context';
 import { bpjsResolvers } from './resolvers';
 import { UnitReference, WorkerReference } from './types';
 
-/** The BPJS subgraph schema: owns Participant and Claim, extends Pemprov DKI's Worker and Unit. */
+/** The BPJS subgraph schema: owns Participant, Claim and Employer, extends Pemprov DKI's Worker and Unit. */
 export function buildBpjsSchema() {
   return buildFederatedSchema<BpjsContext>({
     resolvers: bpjsResolvers,
@@ -11,6 +11,7 @@ export function buildBpjsSchema() {
     referenceResolvers: {
       Participant: (reference, ctx) => ctx.loaders.participantByKpj.load(String(reference.kpj)),
       Claim: (reference, ctx) => ctx.loaders.claimById.load(String(reference.id)),
+      Employer: (reference, ctx) => ctx.loaders.employerByNpp.load(String(reference.npp)),
       // Owned by Pemprov DKI: the key is all BPJS needs; its own fields load from it.
       Worker: (reference) => ({ nik: String(reference.nik) }),
       Unit: (reference) => ({ code: String(reference.code) }),

@@ -60,7 +60,7 @@ interface ProgramRule {
 }
 
 /** JKK pays medical care without a ceiling plus wage replacement, so amounts spread widely. */
-const JKK_AMOUNT = { median: 6_000_000, sigma: 1.2, min: 250_000, max: 200_000_000 } as const;
+export const JKK_AMOUNT = { median: 6_000_000, sigma: 1.2, min: 250_000, max: 200_000_000 } as const;
 
 const RULES: Readonly<Record<Program, ProgramRule>> = {
   JHT: {

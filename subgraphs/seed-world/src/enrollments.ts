@@ -38,12 +38,12 @@ export function pemprovCoverageStart(category: WorkerCategory, contractStart: Is
 }
 
 /** Share of non-Pemprov BPU who also save in JHT, which is optional for them. */
-const BPU_JHT_SHARE = 0.6;
-const PMI_JHT_SHARE = 0.5;
+export const BPU_JHT_SHARE = 0.6;
+export const PMI_JHT_SHARE = 0.5;
 /** A construction project's cover lasts as long as the project. */
-const JAKON_PROJECT_MONTHS = { min: 6, max: 24 } as const;
+export const JAKON_PROJECT_MONTHS = { min: 6, max: 24 } as const;
 /** A migrant worker's package covers pre-placement and a 24-month placement. */
-const PMI_COVER_MONTHS = 25;
+export const PMI_COVER_MONTHS = 25;
 
 export function otherParticipantEnrollments(
   random: Random,

@@ -39,14 +39,14 @@ export const FEMALE_SINGLE_NAMES: readonly string[] = [
 ];
 
 // prettier-ignore
-const MALE_SECOND_NAMES: readonly string[] = [
+export const MALE_SECOND_NAMES: readonly string[] = [
   'Saputra', 'Pratama', 'Santoso', 'Setiawan', 'Kurniawan', 'Nugroho', 'Hidayat', 'Gunawan',
   'Wibowo', 'Purnomo', 'Hartono', 'Firmansyah', 'Ramadhan', 'Maulana', 'Permana', 'Susanto',
   'Wijaya', 'Hakim', 'Rahman', 'Syahputra', 'Prasetyo', 'Sudrajat', 'Iskandar', 'Hermawan',
 ];
 
 // prettier-ignore
-const FEMALE_SECOND_NAMES: readonly string[] = [
+export const FEMALE_SECOND_NAMES: readonly string[] = [
   'Saputri', 'Pratiwi', 'Lestari', 'Wulandari', 'Rahmawati', 'Handayani', 'Kusumawati',
   'Sari', 'Anggraini', 'Permatasari', 'Puspitasari', 'Safitri', 'Rahayu', 'Susanti',
   'Oktaviani', 'Maharani', 'Fitriani', 'Novitasari',
@@ -54,7 +54,7 @@ const FEMALE_SECOND_NAMES: readonly string[] = [
 
 /** Clan names, the same for men and women. */
 // prettier-ignore
-const MARGA: readonly string[] = [
+export const MARGA: readonly string[] = [
   'Siregar', 'Nasution', 'Simanjuntak', 'Harahap', 'Lubis', 'Sitompul', 'Pangaribuan',
   'Tampubolon', 'Manurung', 'Sinaga', 'Hutapea', 'Situmorang', 'Sembiring', 'Ginting',
   'Lumbantobing', 'Pasaribu', 'Wenas', 'Pattiasina',
@@ -68,13 +68,18 @@ export function singleNamesFor(sex: Sex): readonly string[] {
   return sex === 'F' ? FEMALE_SINGLE_NAMES : MALE_SINGLE_NAMES;
 }
 
+export type NameShape = 'single' | 'two' | 'three' | 'marga';
+
+/** How often each shape of name occurs: a single name, two or three names, a name and a marga. */
+export const NAME_SHAPE_WEIGHTS: readonly (readonly [NameShape, number])[] = [
+  ['single', 12],
+  ['two', 58],
+  ['three', 18],
+  ['marga', 12],
+];
+
 export function randomName(random: Random, sex: Sex): string {
-  const shape = random.weighted<'single' | 'two' | 'three' | 'marga'>([
-    ['single', 12],
-    ['two', 58],
-    ['three', 18],
-    ['marga', 12],
-  ]);
+  const shape = random.weighted(NAME_SHAPE_WEIGHTS);
   if (shape === 'single') return random.pick(singleNamesFor(sex));
   const given = random.pick(givenNamesFor(sex));
   if (shape === 'marga') return `${given} ${random.pick(MARGA)}`;

@@ -1,5 +1,6 @@
 import { AGENCIES, CITIES_WITH_BRANCHES, DINAS_KEBERSIHAN } from './agencies';
 import type { ClaimPlan, ClaimTotal } from './claims';
+import type { EmployerPlan } from './employers';
 import type { OtherParticipantPlan } from './participants';
 import { CITIES, KECAMATAN } from './regions';
 import { kelurahanSpreadOver, type UnitPlan } from './units';
@@ -12,6 +13,7 @@ export interface WorldParams {
   units: UnitPlan;
   workers: WorkerPlan;
   otherParticipants: OtherParticipantPlan;
+  employers: EmployerPlan;
   /** Share of eligible wage earners enrolled in JKP from 2022. */
   jkpShare: number;
   /** In filing order; within a period, scarcest claimants first (see fileClaims). */
@@ -77,6 +79,7 @@ const DEMO: WorldParams = {
     count: 320,
     segmentShares: { PU: 0.86, BPU: 0.07, JAKON: 0.04, PMI: 0.03 },
   },
+  employers: { count: 40 },
   jkpShare: 0.5,
   claims: [
     { program: 'JP', count: 2, ...YEAR_2016 },
@@ -127,6 +130,8 @@ const DKI2016: WorldParams = {
     count: 150_000,
     segmentShares: { PU: 0.86, BPU: 0.07, JAKON: 0.04, PMI: 0.03 },
   },
+  // The article: "60.423 perusahaan aktif" in DKI, February 2016.
+  employers: { count: 60_423 },
   jkpShare: 0.5,
   claims: [
     { program: 'JP', count: 54, ...ARTICLE_2016 },

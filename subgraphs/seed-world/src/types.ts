@@ -38,6 +38,18 @@ export interface WorldParticipant {
   /** The DKI unit that registered this BPU participant collectively; null when not via Pemprov. */
   registrarUnitCode: string | null;
   registeredOn: string;
+  /** NPP of the employer that registered this wage earner; set for every PU and only for them. */
+  employerNpp: string | null;
+}
+
+/** An employer (pemberi kerja) registered with BPJS Ketenagakerjaan. */
+export interface WorldEmployer {
+  /** 8 digits, unique. */
+  npp: string;
+  name: string;
+  /** Kemendagri regency code of the branch the employer is registered at, e.g. `31.74`. */
+  regionCode: string;
+  registeredOn: string;
 }
 
 export interface WorldEnrollment {
@@ -65,6 +77,8 @@ export interface World {
   units: WorldUnit[];
   /** Sorted by NIK. */
   workers: WorldWorker[];
+  /** Sorted by NPP. */
+  employers: WorldEmployer[];
   /** Sorted by KPJ. */
   participants: WorldParticipant[];
   /** Sorted by KPJ, then programme code. */

@@ -1,5 +1,6 @@
 import { assignClaimIds, fileClaims, fitClaimTotal, type ClaimPlan } from './claims';
 import { compareText } from './compare-text';
+import { employWageEarners } from './employers';
 import { KpjRegistry } from './kpj';
 import { enrollInJkp, generateOtherParticipants, registerWorkers } from './participants';
 import { PeopleRegistry } from './people';
@@ -20,7 +21,8 @@ export function generateWorld(preset: PresetName): World {
 
 /**
  * Builds a world in the order things happened: units, workers and their 2015–2016 registration,
- * other participants, claims filed before JKP existed, JKP enrolment in 2022, later claims. Each
+ * other participants, claims filed before JKP existed, JKP enrolment in 2022, later claims, and
+ * the employers of the wage earners. Each
  * step draws from its own random stream.
  */
 export function buildWorld(name: string, params: WorldParams): World {
@@ -50,12 +52,16 @@ export function buildWorld(name: string, params: WorldParams): World {
     ),
   );
 
+  // Last, so that it can pick employers' anchors among the wage earners still active.
+  const employers = employWageEarners(random.fork('employers'), records, params.employers);
+
   // KPJs are unique, so sorting the records once orders participants and enrolments alike.
   records.sort((a, b) => compareText(a.participant.kpj, b.participant.kpj));
   return {
     preset: name,
     units: units.sort((a, b) => compareText(a.code, b.code)),
     workers: generatedWorkers.map((w) => w.worker).sort((a, b) => compareText(a.nik, b.nik)),
+    employers: employers.sort((a, b) => compareText(a.npp, b.npp)),
     participants: records.map((r) => r.participant),
     enrollments: records.flatMap((r) => [...r.enrollments].sort((a, b) => compareText(a.program, b.program))),
     claims: assignClaimIds(random.fork('claim-ids'), drafts).sort((a, b) => compareText(a.id, b.id)),

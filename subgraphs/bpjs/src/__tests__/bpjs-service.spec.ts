@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger, type AgencyService } from '@jembatan/kit';
+import { seedDatabase, SeedRefusedError, silentLogger, type AgencyService } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
+import { bpjsSeeds } from '../seed/bpjs-tables';
 import { startBpjsService } from '../server';
 
 const world = generateWorld('demo');
+const active = new Set(world.enrollments.filter((e) => e.until === null).map((e) => e.kpj));
 const root = mkdtempSync(join(tmpdir(), 'jembatan-bpjs-spec-'));
 let service: AgencyService;
 
@@ -70,5 +72,67 @@ describe('the BPJS subgraph on its own', () => {
     expect(data.all.count).toBe(in2016.length);
     expect(data.dki.count).toBe(in2016.filter((c) => c.regionCode.startsWith('31')).length);
     expect(data.selatan.count).toBe(in2016.filter((c) => c.regionCode === '31.74').length);
+  });
+
+  it('counts active participants and employers from the summary, by province or regency', async () => {
+    const { data } = await post<Record<string, { activeParticipants: number; employers: number }>>(
+      `{ all: participationStatistics { activeParticipants employers }
+         dki: participationStatistics(regionCode: "31") { activeParticipants employers }
+         utara: participationStatistics(regionCode: "31.72") { activeParticipants employers }
+         jabar: participationStatistics(regionCode: "32") { activeParticipants employers } }`,
+    );
+    const inUtara = world.participants.filter((p) => p.nik.startsWith('3172') && active.has(p.kpj));
+    expect(data).toEqual({
+      all: { activeParticipants: active.size, employers: world.employers.length },
+      dki: { activeParticipants: active.size, employers: world.employers.length },
+      utara: {
+        activeParticipants: inUtara.length,
+        employers: world.employers.filter((e) => e.regionCode === '31.72').length,
+      },
+      jabar: { activeParticipants: 0, employers: 0 },
+    });
+  });
+
+  it('refuses participation statistics finer than a regency', async () => {
+    const { errors } = await post('{ participationStatistics(regionCode: "31.74.01") { activeParticipants } }');
+    expect(errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', argument: 'regionCode' } }]);
+  });
+
+  it('serves employers by NPP with their active wage earners, and a wage earner’s employer', async () => {
+    const wageEarner = world.participants.find((p) => p.employerNpp !== null)!;
+    const employer = world.employers.find((e) => e.npp === wageEarner.employerNpp)!;
+    const staff = world.participants.filter((p) => p.employerNpp === employer.npp && active.has(p.kpj));
+    const { data, errors } = await post<{ employer: unknown; participant: unknown }>(
+      `query ($npp: ID!, $kpj: ID!) {
+         employer(npp: $npp) { npp name regionCode registeredOn activeParticipants }
+         participant(kpj: $kpj) { employer { npp } }
+       }`,
+      { npp: employer.npp, kpj: wageEarner.kpj },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      employer: { ...employer, activeParticipants: staff.length },
+      participant: { employer: { npp: employer.npp } },
+    });
+  });
+
+  it('answers a malformed NPP with BAD_USER_INPUT and an unknown one with NOT_FOUND', async () => {
+    const malformed = await post('{ employer(npp: "1507-0955") { npp } }');
+    expect(malformed.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', argument: 'npp' } }]);
+    const unknown = await post('{ employer(npp: "99999999") { npp } }');
+    expect(unknown.errors).toMatchObject([{ extensions: { code: 'NOT_FOUND' } }]);
+  });
+
+  it('refuses the national preset on the embedded engine, leaving the demo data as it was', async () => {
+    await expect(seedDatabase(service.database, bpjsSeeds, { preset: 'national', reset: true })).rejects.toThrow(
+      SeedRefusedError,
+    );
+    await expect(seedDatabase(service.database, bpjsSeeds, { preset: 'national', reset: true })).rejects.toThrow(
+      /national preset needs PostgreSQL/,
+    );
+    const { data } = await post<{ participationStatistics: { activeParticipants: number } }>(
+      '{ participationStatistics { activeParticipants } }',
+    );
+    expect(data.participationStatistics.activeParticipants).toBe(active.size);
   });
 });

@@ -21,4 +21,8 @@ export class ParticipantEntity {
 
   @Column('date', { name: 'registered_on' })
   registeredOn: string;
+
+  /** The employer that registered this wage earner (PU); null for every other segment. */
+  @Column('text', { name: 'employer_npp', nullable: true })
+  employerNpp: string | null;
 }

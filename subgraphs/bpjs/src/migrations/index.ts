@@ -1,10 +1,12 @@
 import { seedLedgerMigrations } from '@jembatan/kit';
 import { CreateSocialSecurityLedger1732406400200 } from './1732406400200-CreateSocialSecurityLedger';
+import { AddEmployers1732406400300 } from './1732406400300-AddEmployers';
 import { AddUnitCoverageChanges1732406400400 } from './1732406400400-AddUnitCoverageChanges';
 
 /** In order of application; a released migration is never edited, only followed by a new one. */
 export const bpjsMigrations = [
   ...seedLedgerMigrations,
   CreateSocialSecurityLedger1732406400200,
+  AddEmployers1732406400300,
   AddUnitCoverageChanges1732406400400,
 ];

@@ -1,1 +1,2 @@
 export * from './claim-statistics';
+export * from './participation-statistics';

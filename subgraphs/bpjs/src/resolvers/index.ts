@@ -1,4 +1,5 @@
 import { ClaimResolver } from './claim.resolver';
+import { EmployerResolver } from './employer.resolver';
 import { UnitReferenceResolver, WorkerReferenceResolver } from './extensions.resolver';
 import { ParticipantResolver } from './participant.resolver';
 import { StatisticsResolver } from './statistics.resolver';
@@ -6,6 +7,7 @@ import { StatisticsResolver } from './statistics.resolver';
 export const bpjsResolvers = [
   ParticipantResolver,
   ClaimResolver,
+  EmployerResolver,
   StatisticsResolver,
   WorkerReferenceResolver,
   UnitReferenceResolver,

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { badInput, notFound, requireKpj, requireNik } from '@jembatan/kit';
 import type { BpjsContext } from '../context';
 import type { ParticipantEntity } from '../entities';
-import { Claim, Enrollment, Participant } from '../types';
+import { Claim, Employer, Enrollment, Participant } from '../types';
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
@@ -25,6 +25,11 @@ export class ParticipantResolver {
         : await ctx.loaders.participantByNik.load(requireNik(nik as string, 'nik'));
     if (!participant) throw notFound('Participant', (kpj ?? nik) as string);
     return participant;
+  }
+
+  @FieldResolver(() => Employer, { nullable: true })
+  employer(@Root() participant: ParticipantEntity, @Ctx() ctx: BpjsContext) {
+    return participant.employerNpp === null ? null : ctx.loaders.employerByNpp.load(participant.employerNpp);
   }
 
   @FieldResolver(() => [Enrollment])

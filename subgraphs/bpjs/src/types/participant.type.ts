@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '@jembatan/kit';
 import { Program, Segment } from './enums';
 import { Claim } from './claim.type';
+import { Employer } from './employer.type';
 
 @ObjectType({ description: 'Membership of one programme over a period.' })
 export class Enrollment {
@@ -35,6 +36,12 @@ export class Participant {
 
   @Field(() => DateScalar, { description: 'Day the participant was first registered.' })
   registeredOn: string;
+
+  @Field(() => Employer, {
+    nullable: true,
+    description: 'The employer that registered this wage earner (PU); null for every other segment.',
+  })
+  employer?: Employer | null;
 
   @Field(() => [Enrollment], { description: 'Programme memberships, oldest first.' })
   enrollments?: Enrollment[];

@@ -77,6 +77,15 @@ describe('the dki2016 world', () => {
     expect(byProgram.get('JP')?.count).toBe(54);
   });
 
+  it('has the article’s 60,423 active DKI employers, each employing an active wage earner', () => {
+    expect(world.employers).toHaveLength(60_423);
+    expect(new Set(world.employers.map((e) => e.npp)).size).toBe(60_423);
+    const active = new Set(world.enrollments.filter((e) => e.until === null).map((e) => e.kpj));
+    const employing = new Set(world.participants.filter((p) => active.has(p.kpj)).map((p) => p.employerNpp));
+    expect(world.employers.filter((e) => !employing.has(e.npp) || !e.regionCode.startsWith('31.'))).toEqual([]);
+    expect(world.participants.filter((p) => (p.segment === 'PU') !== (p.employerNpp !== null))).toEqual([]);
+  });
+
   it('files each claim under a programme its claimant was enrolled in on that day', () => {
     const offenders = world.claims.filter((claim) => {
       const since = programsOf(claim.kpj)[claim.program];

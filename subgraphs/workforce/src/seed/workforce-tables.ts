@@ -29,9 +29,19 @@ export function workforceTables(preset: PresetName): TableRows[] {
   ];
 }
 
+/**
+ * `national` is BPJS at national size; Pemprov DKI's registry only ever covers DKI, so its slice
+ * of the national preset is the dki2016 workforce. It stays PostgreSQL-only like the BPJS side,
+ * so that one preset name means one kind of deployment for both agencies.
+ */
+const NATIONAL_PRESET = 'national';
+
 export const workforceSeeds: SeedCatalog = {
-  presets: PRESETS,
-  postgresOnly: [],
+  presets: [...PRESETS, NATIONAL_PRESET],
+  postgresOnly: [NATIONAL_PRESET],
   tables: ['unit', 'worker'],
-  plan: (preset) => ({ tables: workforceTables(preset as PresetName), steps: [] }),
+  plan: (preset) => ({
+    tables: workforceTables(preset === NATIONAL_PRESET ? 'dki2016' : (preset as PresetName)),
+    steps: [],
+  }),
 };
