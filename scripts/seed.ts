@@ -113,8 +113,10 @@ async function main(): Promise<number> {
     // Both subgraphs seed from one world; holding it here means it is generated once, not twice.
     let world: Readonly<World> | undefined;
     const bar = new ProgressBar(process.stderr);
+    // national is the dki2016 world plus the rest of Indonesia generated inside PostgreSQL.
+    const worldPreset = args.preset === 'national' ? 'dki2016' : args.preset;
     const onProgress = combinedProgress(bar, () => {
-      if (!world && PRESETS.includes(args.preset as PresetName)) world = generateOnce(args.preset as PresetName);
+      if (!world && PRESETS.includes(worldPreset as PresetName)) world = generateOnce(worldPreset as PresetName);
     });
     // Side by side: on PostgreSQL the server loads one database while Node prepares the other's rows.
     const outcomes = await Promise.all(

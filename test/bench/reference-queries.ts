@@ -67,6 +67,11 @@ export function referenceQueries(landmarks: Landmarks): ReferenceQuery[] {
       baseline: 'gateway round trip { __typename }',
     },
     {
+      name: 'participationStatistics(national)',
+      query: `{ participationStatistics { activeParticipants employers bySegment { segment activeParticipants } } }`,
+      baseline: 'gateway round trip { __typename }',
+    },
+    {
       name: 'workforceStatistics',
       query: `{ workforceStatistics { unitCount workerCount byCategory { category count } byUnitKind { kind count } } }`,
       baseline: 'gateway round trip { __typename }',
