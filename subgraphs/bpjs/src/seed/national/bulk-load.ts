@@ -13,33 +13,3 @@ export async function tuneForBulkLoad(sql: SeedSql): Promise<void> {
   await sql.query(`SET LOCAL work_mem = '1GB'`);
   await sql.query('SET LOCAL synchronous_commit = off');
 }
-
-export interface KeyDefinition {
-  name: string;
-  table: string;
-  definition: string;
-}
-
-/**
- * Drops the primary keys and unique constraints of `tables` (the kit keeps them through a load,
- * and dropped the foreign keys that depend on them). Inserting 20 million NIKs in random order
- * into a live unique index costs several times more than building it once afterwards; the
- * rebuild still refuses a duplicate, so the keys guard the load just the same.
- */
-export async function setKeysAside(sql: SeedSql, tables: readonly string[]): Promise<KeyDefinition[]> {
-  const keys = await sql.query<KeyDefinition>(
-    `SELECT c.conname AS name, t.relname AS table, pg_get_constraintdef(c.oid) AS definition
-       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-      WHERE c.contype IN ('p', 'u') AND t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
-      ORDER BY t.relname, c.contype, c.conname`,
-    [tables],
-  );
-  for (const key of keys) await sql.query(`ALTER TABLE "${key.table}" DROP CONSTRAINT "${key.name}"`);
-  return keys;
-}
-
-export async function restoreKeys(sql: SeedSql, keys: readonly KeyDefinition[]): Promise<void> {
-  for (const key of keys) {
-    await sql.query(`ALTER TABLE "${key.table}" ADD CONSTRAINT "${key.name}" ${key.definition}`);
-  }
-}

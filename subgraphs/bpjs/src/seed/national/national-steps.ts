@@ -1,5 +1,5 @@
 import type { SeedSql, SeedStep } from '@jembatan/kit';
-import { restoreKeys, setKeysAside, tuneForBulkLoad, type KeyDefinition } from './bulk-load';
+import { tuneForBulkLoad } from './bulk-load';
 import { insertClaims } from './insert-claims';
 import { insertEmployers } from './insert-employers';
 import { expectedEnrollments, insertEnrollments } from './insert-enrollments';
@@ -15,8 +15,7 @@ const CHUNK_PARTICIPANTS = 2_000_000;
  * of a key being built costs 0.6 of that, a row the summary scans 0.25, a claim (its claimant
  * recomputed and its id found) 8.
  */
-const COST = { keyRow: 0.6, summaryRow: 0.25, claim: 8 } as const;
-const KEYED_TABLES = ['participant', 'enrollment'];
+const COST = { statisticsRow: 0.05, summaryRow: 0.25, claim: 8 } as const;
 
 async function loadedFigures(sql: SeedSql): Promise<LoadedFigures> {
   const [row] = await sql.query<{ active: number; employers: number }>(
@@ -43,7 +42,7 @@ export function enrollmentsIn(layout: NationalLayout, from: number, to: number):
 export function nationalSteps(size: NationalSize, estimate: LoadedFigures): SeedStep[] {
   const planned = nationalLayout(size, estimate);
   const chunks = Math.max(1, Math.ceil(planned.participants / CHUNK_PARTICIPANTS));
-  const run: { layout?: NationalLayout; keys?: KeyDefinition[] } = {};
+  const run: { layout?: NationalLayout } = {};
   const layout = () => {
     if (!run.layout) throw new Error('The national steps run in order, starting with the first');
     return run.layout;
@@ -54,12 +53,12 @@ export function nationalSteps(size: NationalSize, estimate: LoadedFigures): Seed
 
   return [
     {
-      label: 'national: counting DKI, setting keys aside',
+      label: 'national: counting DKI',
       estimatedRows: estimate.activeParticipants,
       run: async (sql) => {
         await tuneForBulkLoad(sql);
+        // The kit has set the keys and indexes aside for the load; it rebuilds them at the end.
         run.layout = nationalLayout(size, await loadedFigures(sql));
-        run.keys = await setKeysAside(sql, KEYED_TABLES);
       },
     },
     {
@@ -95,10 +94,9 @@ export function nationalSteps(size: NationalSize, estimate: LoadedFigures): Seed
       },
     },
     {
-      label: 'national keys',
-      estimatedRows: Math.round((planned.participants * 2 + enrollments) * COST.keyRow),
+      label: 'national statistics',
+      estimatedRows: Math.round((planned.participants + enrollments) * COST.statisticsRow),
       run: async (sql) => {
-        await restoreKeys(sql, run.keys ?? []);
         // The summary and the kit's foreign-key checks that follow join tens of millions of rows;
         // without statistics the planner would guess.
         await sql.query('ANALYZE participant, enrollment, employer, claim');
