@@ -51,23 +51,19 @@ describe('no N+1', () => {
 });
 
 /** Calls a subgraph directly, as the gateway does for `_entities`. */
-async function entities(url: string, representations: Record<string, string>[], selection: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
-      variables: { representations },
-    }),
+async function entities(subgraph: 'workforce' | 'bpjs', representations: Record<string, string>[], selection: string) {
+  const { body } = await supergraph.postToSubgraph<{ _entities: unknown[] }>(subgraph, {
+    query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
+    variables: { representations },
   });
-  return (await response.json()) as { data?: { _entities: unknown[] }; errors?: unknown[] };
+  return body;
 }
 
 describe('_entities', () => {
   it('resolves 1,000 Worker representations in BPJS with one SQL statement', async () => {
     const representations = world.workers.slice(0, 1000).map((w) => ({ __typename: 'Worker', nik: w.nik }));
     const before = supergraph.bpjs.database.statements.count;
-    const body = await entities(supergraph.bpjs.url, representations, '... on Worker { nik bpjs { kpj } }');
+    const body = await entities('bpjs', representations, '... on Worker { nik bpjs { kpj } }');
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toHaveLength(1000);
     expect(supergraph.bpjs.database.statements.count - before).toBe(1);
@@ -79,11 +75,7 @@ describe('_entities', () => {
       ...world.units.map((u) => ({ __typename: 'Unit', code: u.code })),
     ];
     const before = supergraph.workforce.database.statements.count;
-    const body = await entities(
-      supergraph.workforce.url,
-      representations,
-      '... on Worker { name } ... on Unit { name }',
-    );
+    const body = await entities('workforce', representations, '... on Worker { name } ... on Unit { name }');
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toHaveLength(representations.length);
     expect(supergraph.workforce.database.statements.count - before).toBe(2);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -53,10 +53,23 @@ async function interrupt({ child }: Started): Promise<{ code: number | null; sec
 
 type Answer = { data: { workforceStatistics: { workerCount: number } }; errors?: unknown };
 
+/** `pnpm token`: a development token from the key the first start generated under the data folder. */
+function devToken(role: string): string {
+  return execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/token.ts', '--role', role], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir },
+    encoding: 'utf8',
+  }).trim();
+}
+
 async function workerCount(url: string): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${devToken('analyst')}`,
+      'x-purpose': 'STATISTICS',
+    },
     body: JSON.stringify({
       query: '{ workforceStatistics { workerCount } unit(code: "KEC-317401") { bpjsCoverage { enrolled } } }',
     }),

@@ -1,5 +1,14 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { devKeyPaths, type KeySource } from '@jembatan/kit';
+
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  /** The identity provider's public keys: a JWKS endpoint, a file, or the development issuer's key. */
+  userKeys: { url: string } | KeySource;
+  clockSkewSeconds: number;
+}
 
 export interface GatewayConfig {
   host: string;
@@ -8,9 +17,20 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Where each subgraph named in the supergraph actually runs, overriding the composed URLs. */
   subgraphUrls: Record<string, string>;
+  auth: AuthConfig;
+  /** The private key the gateway signs its tokens to the subgraphs with. */
+  signingKey: KeySource;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/ });
+/** The issuer `pnpm token` signs as; a production gateway never trusts it. */
+export const DEV_ISSUER = 'jembatan-dev';
+
+function requiredInProduction(values: Record<string, unknown>, names: string[][]): string[] {
+  return names
+    .filter((alternatives) => alternatives.every((name) => values[name] === undefined))
+    .map((alternatives) => `${alternatives.join(' or ')}: required in production`);
+}
 
 /** Reads the gateway's configuration once at start; fails naming the bad variable. */
 export function readGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
@@ -24,21 +44,51 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       BPJS_URL: httpUrl.optional(),
       WORKFORCE_PORT: z.coerce.number().int().min(1).max(65535).default(4001),
       BPJS_PORT: z.coerce.number().int().min(1).max(65535).default(4002),
+      DATA_DIR: z.string().min(1).default(resolve(__dirname, '../../data')),
+      AUTH_ISSUER: z.string().min(1).optional(),
+      AUTH_AUDIENCE: z.string().min(1).default('jembatan'),
+      AUTH_JWKS_URL: httpUrl.optional(),
+      AUTH_JWKS_PATH: z.string().min(1).optional(),
+      AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+      GATEWAY_SIGNING_KEY_PATH: z.string().min(1).optional(),
     })
-    .safeParse(env);
+    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid gateway configuration: ${problems}`);
   }
   const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  if (production) {
+    const missing = requiredInProduction(values, [
+      ['AUTH_ISSUER'],
+      ['AUTH_JWKS_URL', 'AUTH_JWKS_PATH'],
+      ['GATEWAY_SIGNING_KEY_PATH'],
+    ]);
+    if (missing.length > 0) throw new Error(`Invalid gateway configuration: ${missing.join('; ')}`);
+  }
+  const devKeys = devKeyPaths(resolve(values.DATA_DIR));
   return {
     host: values.HOST,
     port: values.GATEWAY_PORT,
-    production: values.NODE_ENV === 'production',
+    production,
     supergraphPath: values.SUPERGRAPH_PATH,
     subgraphUrls: {
       workforce: values.WORKFORCE_URL ?? `http://127.0.0.1:${values.WORKFORCE_PORT}/graphql`,
       bpjs: values.BPJS_URL ?? `http://127.0.0.1:${values.BPJS_PORT}/graphql`,
     },
+    auth: {
+      issuer: values.AUTH_ISSUER ?? DEV_ISSUER,
+      audience: values.AUTH_AUDIENCE,
+      userKeys: values.AUTH_JWKS_URL
+        ? { url: values.AUTH_JWKS_URL }
+        : values.AUTH_JWKS_PATH
+          ? { file: resolve(values.AUTH_JWKS_PATH) }
+          : { generateAt: devKeys.userIssuer, alg: 'ES256' },
+      clockSkewSeconds: values.AUTH_CLOCK_SKEW_SECONDS,
+    },
+    signingKey: values.GATEWAY_SIGNING_KEY_PATH
+      ? { file: resolve(values.GATEWAY_SIGNING_KEY_PATH) }
+      : { generateAt: devKeys.gatewaySigning, alg: 'EdDSA' },
   };
 }

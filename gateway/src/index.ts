@@ -1,2 +1,4 @@
+export * from './auth';
 export * from './config';
+export * from './context';
 export * from './start-gateway';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, describeError, onShutdown } from '@jembatan/kit';
+import { loadAuthKeys } from './auth';
 import { readGatewayConfig } from './config';
 import { startGateway } from './start-gateway';
 
@@ -7,7 +8,15 @@ const logger = createLogger('gateway');
 
 async function main() {
   const config = readGatewayConfig(process.env);
-  const gateway = await startGateway({ ...config, supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), logger });
+  const { auth, signingKey, described } = await loadAuthKeys(config);
+  logger.info('authentication', { issuer: auth.issuer, audience: auth.audience, ...described });
+  const gateway = await startGateway({
+    ...config,
+    auth,
+    signingKey,
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    logger,
+  });
   onShutdown(logger, () => gateway.close());
 }
 

@@ -1,8 +1,10 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
+import type { JWK } from 'jose';
 import {
   createFormatError,
+  createGatewayTokenSigner,
   createGraphqlHttpHandler,
   describeError,
   healthRoute,
@@ -11,6 +13,8 @@ import {
   type HttpService,
   type Logger,
 } from '@jembatan/kit';
+import { AgencyDataSource, createUserTokenVerifier, declaredPurpose, type UserTokenSettings } from './auth';
+import type { GatewayContext } from './context';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -19,20 +23,10 @@ export interface GatewayOptions {
   port: number;
   production: boolean;
   logger: Logger;
-}
-
-export interface GatewayContext {
-  requestId: string;
-}
-
-/** Forwards the request id so one request can be followed through every agency's logs. */
-class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-  }
+  /** How user tokens are verified. */
+  auth: UserTokenSettings;
+  /** The private key for the tokens the gateway forwards to the subgraphs. */
+  signingKey: JWK;
 }
 
 /**
@@ -41,9 +35,13 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  */
 export async function startGateway(options: GatewayOptions): Promise<HttpService> {
   const { logger } = options;
+  const signGatewayToken = await createGatewayTokenSigner(options.signingKey);
+  const verifyUserToken = createUserTokenVerifier(options.auth, (reason) =>
+    logger.warn('request refused: invalid user token', { reason }),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new AgencyDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new AgencyDataSource(name, options.subgraphUrls[name] ?? url!, signGatewayToken),
     logger: {
       debug: () => {},
       info: (message) => logger.info(String(message)),
@@ -70,7 +68,10 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     graphql: createGraphqlHttpHandler({
       apollo,
       bodyLimitBytes: 1024 * 1024,
-      context: async (request) => ({ requestId: requestIdOf(request) }),
+      context: async (request): Promise<GatewayContext> => {
+        const caller = await verifyUserToken(request);
+        return { requestId: requestIdOf(request), caller, purpose: declaredPurpose(request, caller) };
+      },
     }),
     routes: {
       '/health': healthRoute('gateway'),

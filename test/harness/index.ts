@@ -4,3 +4,4 @@ export * from './supergraph';
 export * from './operations';
 export * from './free-port';
 export * from './preset-databases';
+export * from './test-identity';

@@ -1,16 +1,30 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startBpjsService } from '@jembatan/bpjs';
-import { startGateway } from '@jembatan/gateway';
+import { createUserTokenMinter, PURPOSE_HEADER, startGateway } from '@jembatan/gateway';
 import {
+  createGatewayTokenSigner,
+  GATEWAY_TOKEN_HEADER,
   silentLogger,
   type AgencyService,
+  type Caller,
   type DatabaseLocation,
   type HttpService,
   type SubgraphConfig,
 } from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { startWorkforceService } from '@jembatan/workforce';
+import {
+  DEFAULT_TEST_PURPOSE,
+  generateTestKeys,
+  publicSetOf,
+  STAFF_OF_BOTH_AGENCIES,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type SendAs,
+  type TestKeys,
+} from './test-identity';
 
 export interface GraphqlResponse<TData = Record<string, unknown>> {
   status: number;
@@ -24,13 +38,23 @@ export interface RunningSupergraph {
   gateway: HttpService;
   workforce: AgencyService;
   bpjs: AgencyService;
-  /** POSTs one operation to the gateway, as a client would. */
+  keys: TestKeys;
+  /** A user token for the caller, as the identity provider would issue it. */
+  tokenFor(caller: Caller, lifetimeSeconds?: number): Promise<string>;
+  /** POSTs one operation to the gateway, as a client would (by default as staff of both agencies). */
   query<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    sendAs?: SendAs,
   ): Promise<GraphqlResponse<TData>>;
   /** POSTs a raw body, for malformed-request tests. */
-  post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  post(body: string, sendAs?: SendAs): Promise<{ status: number; text: string }>;
+  /** POSTs an operation straight to a subgraph with the token the gateway would sign (`as: null`: none). */
+  postToSubgraph<TData = Record<string, unknown>>(
+    subgraph: 'workforce' | 'bpjs',
+    operation: { query: string; variables?: Record<string, unknown> },
+    sendAs?: SendAs,
+  ): Promise<GraphqlResponse<TData>>;
   stop(): Promise<void>;
 }
 
@@ -39,8 +63,22 @@ export interface SupergraphDatabases {
   bpjs: DatabaseLocation;
 }
 
-function subgraphConfig(name: string, database: SubgraphConfig['database'], production: boolean): SubgraphConfig {
-  return { name, host: '127.0.0.1', port: 0, production, database, createDatabase: false, seedPreset: null };
+function subgraphConfig(
+  name: string,
+  database: SubgraphConfig['database'],
+  production: boolean,
+  keys: TestKeys,
+): SubgraphConfig {
+  return {
+    name,
+    host: '127.0.0.1',
+    port: 0,
+    production,
+    database,
+    createDatabase: false,
+    seedPreset: null,
+    gatewayKeys: { jwks: publicSetOf(keys.gatewaySigning) },
+  };
 }
 
 /**
@@ -52,12 +90,18 @@ export async function serveSupergraph(
   { workforce: workforceDb, bpjs: bpjsDb }: SupergraphDatabases,
   production = false,
 ): Promise<RunningSupergraph> {
+  const keys = await generateTestKeys();
   const workforce = await startWorkforceService({
-    config: subgraphConfig('workforce', workforceDb, production),
+    config: subgraphConfig('workforce', workforceDb, production, keys),
     logger: silentLogger,
   });
-  const bpjs = await startBpjsService({ config: subgraphConfig('bpjs', bpjsDb, production), logger: silentLogger });
+  const bpjs = await startBpjsService({
+    config: subgraphConfig('bpjs', bpjsDb, production, keys),
+    logger: silentLogger,
+  });
   const gateway = await startGateway({
+    auth: { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: publicSetOf(keys.userIssuer), clockSkewSeconds: 30 },
+    signingKey: keys.gatewaySigning,
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: { workforce: workforce.url, bpjs: bpjs.url },
     host: '127.0.0.1',
@@ -66,22 +110,52 @@ export async function serveSupergraph(
     logger: silentLogger,
   });
 
-  const post = async (body: string, headers: Record<string, string> = {}) => {
+  const tokenFor = await createUserTokenMinter(keys.userIssuer, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+  const post = async (body: string, sendAs: SendAs = {}) => {
+    const caller = sendAs.as === undefined ? STAFF_OF_BOTH_AGENCIES : sendAs.as;
+    const purpose = sendAs.purpose === undefined ? DEFAULT_TEST_PURPOSE : sendAs.purpose;
     const response = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(caller ? { authorization: `Bearer ${await tokenFor(caller)}` } : {}),
+        ...(purpose ? { [PURPOSE_HEADER]: purpose } : {}),
+        ...sendAs.headers,
+      },
       body,
     });
     return { status: response.status, text: await response.text() };
   };
 
+  const signGatewayToken = await createGatewayTokenSigner(keys.gatewaySigning);
+  const services = { workforce, bpjs };
+
   return {
     gateway,
     workforce,
     bpjs,
+    keys,
+    tokenFor,
     post,
-    async query(query, variables) {
-      const { status, text } = await post(JSON.stringify({ query, variables }));
+    async postToSubgraph(subgraph, operation, sendAs = {}) {
+      const caller = sendAs.as === undefined ? STAFF_OF_BOTH_AGENCIES : sendAs.as;
+      const purpose = sendAs.purpose === undefined ? DEFAULT_TEST_PURPOSE : sendAs.purpose;
+      const token = caller
+        ? await signGatewayToken(subgraph, { caller, purpose, requestId: randomUUID(), operationName: null })
+        : undefined;
+      const response = await fetch(services[subgraph].url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { [GATEWAY_TOKEN_HEADER]: token } : {}),
+          ...sendAs.headers,
+        },
+        body: JSON.stringify(operation),
+      });
+      return { status: response.status, body: (await response.json()) as never };
+    },
+    async query(query, variables, sendAs) {
+      const { status, text } = await post(JSON.stringify({ query, variables }), sendAs);
       return { status, body: JSON.parse(text) };
     },
     async stop() {

@@ -26,3 +26,38 @@ describe('gateway configuration', () => {
     expect(() => readGatewayConfig(env)).toThrow(message);
   });
 });
+
+describe('gateway authentication configuration', () => {
+  it('trusts the development issuer and generates its keys under the data folder in development', () => {
+    const config = readGatewayConfig({ DATA_DIR: '/srv/jembatan/data' });
+    expect(config.auth).toEqual({
+      issuer: 'jembatan-dev',
+      audience: 'jembatan',
+      userKeys: { generateAt: '/srv/jembatan/data/keys/dev-user-issuer.private.jwk.json', alg: 'ES256' },
+      clockSkewSeconds: 30,
+    });
+    expect(config.signingKey).toEqual({
+      generateAt: '/srv/jembatan/data/keys/gateway-signing.private.jwk.json',
+      alg: 'EdDSA',
+    });
+  });
+
+  it('refuses to start in production without a real issuer, key set and signing key', () => {
+    expect(() => readGatewayConfig({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_ISSUER: required in production; AUTH_JWKS_URL or AUTH_JWKS_PATH: required in production; GATEWAY_SIGNING_KEY_PATH: required in production/,
+    );
+  });
+
+  it('takes the identity provider from configuration in production', () => {
+    const config = readGatewayConfig({
+      NODE_ENV: 'production',
+      AUTH_ISSUER: 'https://sso.jakarta.go.id/realms/pemprov',
+      AUTH_JWKS_URL: 'https://sso.jakarta.go.id/realms/pemprov/protocol/openid-connect/certs',
+      GATEWAY_SIGNING_KEY_PATH: '/etc/jembatan/gateway-signing.jwk.json',
+    });
+    expect(config.auth.userKeys).toEqual({
+      url: 'https://sso.jakarta.go.id/realms/pemprov/protocol/openid-connect/certs',
+    });
+    expect(config.signingKey).toEqual({ file: '/etc/jembatan/gateway-signing.jwk.json' });
+  });
+});

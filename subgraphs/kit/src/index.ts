@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './access';
 export * from './config';
 export * from './context';
 export * from './db';

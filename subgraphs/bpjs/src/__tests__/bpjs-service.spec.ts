@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase, SeedRefusedError, silentLogger, type AgencyService } from '@jembatan/kit';
+import { createGatewayStandIn, seedDatabase, SeedRefusedError, silentLogger, type AgencyService } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
 import { bpjsSeeds } from '../seed/bpjs-tables';
 import { startBpjsService } from '../server';
@@ -13,13 +13,13 @@ const active = new Set(world.enrollments.filter((e) => e.until === null).map((e)
 const root = mkdtempSync(join(tmpdir(), 'jembatan-bpjs-spec-'));
 let service: AgencyService;
 
+const gateway = createGatewayStandIn('bpjs', {
+  caller: { subject: 'bpjs-officer-1', agency: 'bpjs-tk', roles: ['bpjs_officer'] },
+  purpose: 'CLAIM_VERIFICATION',
+});
+
 async function post<T>(query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(service.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data: T; errors?: unknown[] };
+  return (await gateway.post<{ data: T; errors?: unknown[] }>(service.url, { query, variables })).body;
 }
 
 beforeAll(async () => {
@@ -32,6 +32,7 @@ beforeAll(async () => {
       database: { dataDir: join(root, 'bpjs') },
       createDatabase: false,
       seedPreset: 'demo',
+      gatewayKeys: gateway.gatewayKeys,
     },
     logger: silentLogger,
   });

@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { devKeyPaths } from '../access/key-files';
+import type { KeySource } from '../access/key-source';
 import type { DatabaseLocation } from '../db/open-database';
 import { withDatabaseName } from '../db/postgres-admin';
 
@@ -13,6 +15,8 @@ export interface SubgraphConfig {
   createDatabase: boolean;
   /** The preset loaded into an empty database at start; null to start empty. */
   seedPreset: string | null;
+  /** The gateway's public keys: a subgraph answers only requests carrying a token signed by one of them. */
+  gatewayKeys: KeySource;
 }
 
 export interface SubgraphConfigSpec {
@@ -41,6 +45,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     DATABASE_URL: url.optional(),
     DATA_DIR: z.string().min(1).optional(),
     SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
+    GATEWAY_PUBLIC_KEYS_PATH: z.string().min(1).optional(),
   });
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -58,6 +63,13 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       ? { url: withDatabaseName(sharedUrl, `jembatan_${spec.name}`) }
       : { dataDir: values.DATA_DIR ? resolve(String(values.DATA_DIR), spec.name) : spec.defaultDataDir };
   const seed = values.SEED_PRESET ?? (production ? 'none' : 'demo');
+  const keysPath = values.GATEWAY_PUBLIC_KEYS_PATH as string | undefined;
+  if (production && !keysPath) {
+    throw new Error(
+      `Invalid configuration for the ${spec.name} subgraph: GATEWAY_PUBLIC_KEYS_PATH: required in production (the gateway's public JWK set)`,
+    );
+  }
+  const dataRoot = values.DATA_DIR ? resolve(String(values.DATA_DIR)) : dirname(spec.defaultDataDir);
   return {
     name: spec.name,
     host: String(values.HOST),
@@ -66,5 +78,8 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     database,
     createDatabase: !ownUrl && Boolean(sharedUrl),
     seedPreset: seed === 'none' ? null : String(seed),
+    gatewayKeys: keysPath
+      ? { file: resolve(keysPath) }
+      : { generateAt: devKeyPaths(dataRoot).gatewaySigning, alg: 'EdDSA' },
   };
 }

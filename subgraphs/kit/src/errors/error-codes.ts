@@ -19,6 +19,12 @@ export const ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: 'The query does not fit the schema, e.g. an unknown field or enum value (HTTP 400).',
   BAD_REQUEST: 'The HTTP request itself is malformed: not JSON, missing `query`, wrong content type (HTTP 400).',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts (HTTP 413).',
+  UNAUTHENTICATED:
+    'No valid credentials: a missing, malformed, expired or wrongly signed token, or (at a subgraph) a request that did not come from the gateway (HTTP 401).',
+  FORBIDDEN:
+    "The caller's roles and declared purpose do not grant this field; it is null and the rest of the answer still arrives.",
+  INVALID_PURPOSE: 'The X-Purpose header names no purpose of access Jembatan knows (HTTP 400).',
+  PURPOSE_NOT_ALLOWED: "None of the caller's roles may declare this purpose of access (HTTP 403).",
   INTERNAL_SERVER_ERROR: 'Something failed on our side; details are logged, never sent to the client in production.',
 } as const;
 

@@ -1,15 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { PayloadTooLargeError, readBody } from './read-body';
+import { RequestRejectedError } from './request-rejected';
 
 export interface GraphqlHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the request's context before Apollo runs, from the request and its parsed body;
+   * throwing RequestRejectedError answers with that status and code instead.
+   */
+  context: (request: IncomingMessage, body: unknown) => Promise<TContext>;
   bodyLimitBytes: number;
 }
 
-function sendError(response: ServerResponse, status: number, code: string, message: string): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
@@ -50,9 +61,18 @@ export function createGraphqlHttpHandler<TContext extends BaseContext>(options: 
       }
     }
 
+    let context: TContext;
+    try {
+      context = await options.context(request, body);
+    } catch (error) {
+      if (error instanceof RequestRejectedError) {
+        return sendError(response, error.status, error.code, error.message, error.headers);
+      }
+      throw error;
+    }
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(request),
+      context: async () => context,
     });
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;

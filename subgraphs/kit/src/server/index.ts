@@ -7,3 +7,4 @@ export * from './start-agency-service';
 export * from './run-subgraph-main';
 export * from './on-shutdown';
 export * from './health-route';
+export * from './request-rejected';

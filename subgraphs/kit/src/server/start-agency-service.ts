@@ -6,6 +6,7 @@ import { seedIfEmpty } from '../seed/seed-if-empty';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { startSubgraphServer, type SubgraphServer } from './start-subgraph-server';
 import { ensurePostgresDatabase } from '../db/postgres-admin';
+import { loadPublicKeys } from '../access/key-source';
 
 export interface AgencyServiceOptions {
   config: SubgraphConfig;
@@ -38,6 +39,7 @@ export async function startAgencyService<T>(
       logger.info(seeded.action === 'kept' ? 'seed already present' : `seed ${seeded.action}`, { ...seeded });
     }
     const server = await startSubgraphServer({
+      gatewayKeys: await loadPublicKeys(config.gatewayKeys),
       name: definition.name,
       schema: definition.buildSchema(),
       database,

@@ -2,12 +2,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { requestIdOf, type RequestContext } from '../context';
+import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER, InvalidGatewayTokenError } from '../access/internal-token';
+import type { JsonWebKeySet } from '../access/key-files';
+import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
 import { describeError, type Logger } from '../log';
 import { createGraphqlHttpHandler } from './graphql-http-handler';
 import { healthRoute } from './health-route';
+import { RequestRejectedError } from './request-rejected';
 import { startHttpService, type HttpService } from './http-service';
 
 export interface SubgraphServerOptions<TLoaders> {
@@ -20,6 +23,8 @@ export interface SubgraphServerOptions<TLoaders> {
   port: number;
   production: boolean;
   logger: Logger;
+  /** The gateway's public keys: every request must carry a token the gateway signed for this subgraph. */
+  gatewayKeys: JsonWebKeySet;
   bodyLimitBytes?: number;
 }
 
@@ -44,16 +49,27 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   });
   await apollo.start();
 
+  const verifyGatewayToken = createGatewayTokenVerifier(options.name, options.gatewayKeys);
   const graphql = createGraphqlHttpHandler({
     apollo,
     bodyLimitBytes: options.bodyLimitBytes ?? 8 * 1024 * 1024,
-    context: async (request) => ({
-      requestId: requestIdOf(request),
-      caller: { kind: 'anonymous' } as const,
-      purpose: null,
-      loaders: options.createLoaders(options.database),
-      database: options.database,
-    }),
+    context: async (request) => {
+      const header = request.headers[GATEWAY_TOKEN_HEADER];
+      let forwarded;
+      try {
+        forwarded = await verifyGatewayToken(typeof header === 'string' ? header : undefined);
+      } catch (error) {
+        if (!(error instanceof InvalidGatewayTokenError)) throw error;
+        // The reason goes to our log only: a prober learns nothing about what it got wrong.
+        logger.warn('request refused: no valid gateway token', { reason: error.message });
+        throw new RequestRejectedError(401, 'UNAUTHENTICATED', 'This service answers only the Jembatan gateway');
+      }
+      return {
+        ...forwarded,
+        loaders: options.createLoaders(options.database),
+        database: options.database,
+      };
+    },
   });
   const http = await startHttpService({
     host: options.host,

@@ -3,11 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSubgraphDatabase, silentLogger, type SubgraphConfig } from '@jembatan/kit';
+import { createGatewayStandIn, openSubgraphDatabase, silentLogger, type SubgraphConfig } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
 import { startWorkforceService, workforceSubgraph } from '../server';
 
 const world = generateWorld('demo');
+const gateway = createGatewayStandIn('workforce', {
+  caller: { subject: 'hr-officer-1', agency: 'pemprov-dki', roles: ['dki_hr'] },
+  purpose: 'HR_ADMINISTRATION',
+});
 const root = mkdtempSync(join(tmpdir(), 'jembatan-workforce-spec-'));
 const config = (production: boolean): SubgraphConfig => ({
   name: 'workforce',
@@ -17,22 +21,11 @@ const config = (production: boolean): SubgraphConfig => ({
   database: { dataDir: join(root, 'workforce') },
   createDatabase: false,
   seedPreset: 'demo',
+  gatewayKeys: gateway.gatewayKeys,
 });
 
-async function post(url: string, query: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as {
-      data?: Record<string, unknown>;
-      errors?: { message: string; extensions: { code: string } }[];
-    },
-  };
-}
+type Answer = { data?: Record<string, unknown>; errors?: { message: string; extensions: { code: string } }[] };
+const post = (url: string, query: string) => gateway.post<Answer>(url, { query });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

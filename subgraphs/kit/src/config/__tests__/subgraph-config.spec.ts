@@ -18,6 +18,7 @@ describe('subgraph configuration', () => {
       database: { dataDir: '/srv/jembatan/data/workforce' },
       createDatabase: false,
       seedPreset: 'demo',
+      gatewayKeys: { generateAt: '/srv/jembatan/data/keys/gateway-signing.private.jwk.json', alg: 'EdDSA' },
     });
   });
 
@@ -48,7 +49,12 @@ describe('subgraph configuration', () => {
 
   it('places the embedded database under DATA_DIR and starts empty in production', () => {
     const config = readSubgraphConfig(
-      { DATA_DIR: '/var/lib/jembatan', NODE_ENV: 'production', WORKFORCE_PORT: '8081' },
+      {
+        DATA_DIR: '/var/lib/jembatan',
+        NODE_ENV: 'production',
+        WORKFORCE_PORT: '8081',
+        GATEWAY_PUBLIC_KEYS_PATH: '/etc/jembatan/gateway.jwks.json',
+      },
       spec,
     );
     expect(config).toMatchObject({
@@ -56,7 +62,12 @@ describe('subgraph configuration', () => {
       production: true,
       port: 8081,
       seedPreset: null,
+      gatewayKeys: { file: '/etc/jembatan/gateway.jwks.json' },
     });
+  });
+
+  it("refuses to start in production without the gateway's public keys", () => {
+    expect(() => readSubgraphConfig({ NODE_ENV: 'production' }, spec)).toThrow(/GATEWAY_PUBLIC_KEYS_PATH: required/);
   });
 
   it.each([

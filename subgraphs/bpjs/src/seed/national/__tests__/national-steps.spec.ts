@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createGatewayStandIn,
   dropPostgresDatabase,
   ensurePostgresDatabase,
   openDatabase,
@@ -38,13 +39,14 @@ const rows = <T>(sql: string, params: unknown[] = []) => database.dataSource.que
 const one = async (sql: string, params: unknown[] = []) =>
   Number(Object.values((await rows<Record<string, unknown>>(sql, params))[0] ?? {})[0]);
 
+const gateway = createGatewayStandIn('bpjs', {
+  caller: { subject: 'bpjs-analyst-1', agency: 'bpjs-tk', roles: ['bpjs_officer', 'analyst'] },
+  purpose: 'STATISTICS',
+});
+type Answer<T> = { data: T; errors?: { message: string; extensions: { code: string } }[] };
+
 async function post<T>(query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(service.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data: T; errors?: { message: string; extensions: { code: string } }[] };
+  return (await gateway.post<Answer<T>>(service.url, { query, variables })).body;
 }
 
 beforeAll(async () => {
@@ -60,6 +62,7 @@ beforeAll(async () => {
       database: { url },
       createDatabase: false,
       seedPreset: null,
+      gatewayKeys: gateway.gatewayKeys,
     },
     logger: silentLogger,
     database,

@@ -1,0 +1,5 @@
+export * from './agency-data-source';
+export * from './declared-purpose';
+export * from './mint-user-token';
+export * from './user-token-verifier';
+export * from './load-auth-keys';

@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { isRole, RequestRejectedError, type Caller, type JsonWebKeySet } from '@jembatan/kit';
+
+/**
+ * Only asymmetric signatures: a token signed with HMAC, or with `alg: none`, can be made by
+ * anyone who knows the public key (the classic algorithm-confusion attack), so it is refused.
+ */
+export const USER_TOKEN_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
+
+export interface UserTokenSettings {
+  issuer: string;
+  audience: string;
+  /** The identity provider's keys: its JWKS endpoint, or a set read from a file. */
+  keys: { url: string } | JsonWebKeySet;
+  clockSkewSeconds: number;
+}
+
+const unauthenticated = (message: string) =>
+  new RequestRejectedError(401, 'UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer realm="jembatan"' });
+
+function callerOf(payload: JWTPayload): Caller {
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+  const agency = typeof payload.agency === 'string' && payload.agency.length > 0 ? payload.agency : 'unknown';
+  return { subject: payload.sub!, agency, roles };
+}
+
+/**
+ * Verifies `Authorization: Bearer <JWT>` and returns the caller it names. Every failure is a
+ * 401 with one message: which check failed is logged, not told to whoever is probing.
+ */
+export function createUserTokenVerifier(settings: UserTokenSettings, onRefused: (reason: string) => void) {
+  const keys =
+    'url' in settings.keys ? createRemoteJWKSet(new URL(settings.keys.url)) : createLocalJWKSet(settings.keys);
+  return async (request: IncomingMessage): Promise<Caller> => {
+    const header = request.headers.authorization;
+    if (!header) throw unauthenticated('Send a token: Authorization: Bearer <JWT> (in development, `pnpm token`)');
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(header);
+    if (!match) {
+      onRefused('malformed Authorization header');
+      throw unauthenticated('The Authorization header is not a bearer token');
+    }
+    try {
+      const { payload } = await jwtVerify(match[1]!, keys, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms: USER_TOKEN_ALGORITHMS,
+        clockTolerance: settings.clockSkewSeconds,
+        requiredClaims: ['sub', 'exp'],
+      });
+      return callerOf(payload);
+    } catch (error) {
+      onRefused((error as Error).message);
+      throw unauthenticated('The token is invalid or expired');
+    }
+  };
+}

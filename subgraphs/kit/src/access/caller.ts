@@ -1,0 +1,22 @@
+import type { Purpose, Role } from './roles';
+
+/**
+ * Who is asking, as the gateway vouches for it: the subject of the user's token, the agency
+ * that issued their account, and their roles. Resolvers receive it through the context and
+ * never read headers themselves.
+ */
+export interface Caller {
+  subject: string;
+  /** The caller's own organisation (e.g. "pemprov-dki", "bpjs-tk"), recorded in the audit trail. */
+  agency: string;
+  roles: readonly Role[];
+}
+
+/** What the gateway forwards to a subgraph about one request, inside its signed token. */
+export interface ForwardedRequest {
+  caller: Caller;
+  /** The declared purpose of access (X-Purpose); null when none was declared. */
+  purpose: Purpose | null;
+  requestId: string;
+  operationName: string | null;
+}

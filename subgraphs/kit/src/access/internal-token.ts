@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, createLocalJWKSet, importJWK, jwtVerify, type JWK } from 'jose';
+import type { ForwardedRequest } from './caller';
+import { isPurpose, isRole } from './roles';
+import type { JsonWebKeySet } from './key-files';
+
+/** The header that carries the gateway's token to a subgraph; a user's Authorization is ignored there. */
+export const GATEWAY_TOKEN_HEADER = 'x-jembatan-gateway-token';
+
+const ISSUER = 'jembatan-gateway';
+const TOKEN_TYPE = 'jembatan-gateway+jwt';
+/** Long enough for one subgraph fetch to reach its subgraph, short enough that a copy is soon useless. */
+const LIFETIME_SECONDS = 30;
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export class InvalidGatewayTokenError extends Error {}
+
+/** Signs what the gateway forwards to one subgraph (the audience) for one fetch: a fresh `jti` each time. */
+export async function createGatewayTokenSigner(privateJwk: JWK) {
+  const alg = privateJwk.alg ?? 'EdDSA';
+  const key = await importJWK(privateJwk, alg);
+  return (audience: string, forwarded: ForwardedRequest): Promise<string> =>
+    new SignJWT({
+      agency: forwarded.caller.agency,
+      roles: forwarded.caller.roles,
+      purpose: forwarded.purpose,
+      rid: forwarded.requestId,
+      op: forwarded.operationName,
+    })
+      .setProtectedHeader({ alg, typ: TOKEN_TYPE, kid: privateJwk.kid })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setSubject(forwarded.caller.subject)
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setExpirationTime(`${LIFETIME_SECONDS}s`)
+      .sign(key);
+}
+
+/**
+ * Remembers the `jti` of every token accepted until it expires, so a token seen once is refused
+ * the second time. In memory per replica: a token replayed to another replica of the same
+ * subgraph within its 30 s lifetime is not caught here (see README, "Security").
+ */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+
+  /** False when the id was already used. */
+  admit(id: string, expiresAtSeconds: number): boolean {
+    const now = Date.now() / 1000;
+    if (this.seen.size > 10_000) for (const [key, expiry] of this.seen) if (expiry < now) this.seen.delete(key);
+    if (this.seen.has(id)) return false;
+    this.seen.set(id, expiresAtSeconds + CLOCK_TOLERANCE_SECONDS);
+    return true;
+  }
+}
+
+/** Verifies a gateway token for this subgraph and returns what it vouches for; throws InvalidGatewayTokenError. */
+export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWebKeySet) {
+  const keySet = createLocalJWKSet(gatewayKeys);
+  const replays = new ReplayGuard();
+  const algorithms = [...new Set(gatewayKeys.keys.map((key) => key.alg ?? 'EdDSA'))];
+  return async (token: string | undefined): Promise<ForwardedRequest> => {
+    if (!token) throw new InvalidGatewayTokenError('missing gateway token');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, keySet, {
+        issuer: ISSUER,
+        audience,
+        algorithms,
+        typ: TOKEN_TYPE,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        maxTokenAge: LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['sub', 'jti', 'exp', 'iat'],
+      }));
+    } catch (error) {
+      throw new InvalidGatewayTokenError((error as Error).message);
+    }
+    const roles = Array.isArray(payload.roles) ? payload.roles : [];
+    const purpose = payload.purpose ?? null;
+    if (!roles.every(isRole) || typeof payload.agency !== 'string' || (purpose !== null && !isPurpose(purpose))) {
+      throw new InvalidGatewayTokenError('malformed gateway token claims');
+    }
+    if (!replays.admit(payload.jti!, payload.exp!)) throw new InvalidGatewayTokenError('gateway token replayed');
+    return {
+      caller: { subject: payload.sub!, agency: payload.agency, roles },
+      purpose,
+      requestId: typeof payload.rid === 'string' ? payload.rid : randomUUID(),
+      operationName: typeof payload.op === 'string' ? payload.op : null,
+    };
+  };
+}
