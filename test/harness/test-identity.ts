@@ -39,4 +39,4 @@ export function callerWith(...roles: Role[]): Caller {
  * purpose both roles may use, so tests about something else are not about authorization.
  */
 export const STAFF_OF_BOTH_AGENCIES: Caller = callerWith('dki_hr', 'bpjs_officer');
-export const DEFAULT_TEST_PURPOSE: Purpose = 'ENROLMENT';
+export const DEFAULT_TEST_PURPOSE: Purpose = 'DATA_SUBJECT_REQUEST';

@@ -1,3 +1,4 @@
+import { bpjsAccessPolicy } from './access-policy';
 import { startAgencyService, type AgencyServiceOptions, type SubgraphDefinition } from '@jembatan/kit';
 import { bpjsEntities } from './entities';
 import { createBpjsLoaders, type BpjsLoaders } from './loaders';
@@ -14,6 +15,7 @@ export const bpjsSubgraph: SubgraphDefinition<BpjsLoaders> = {
   buildSchema: buildBpjsSchema,
   createLoaders: createBpjsLoaders,
   seeds: bpjsSeeds,
+  accessPolicy: bpjsAccessPolicy,
 };
 
 export function startBpjsService(options: AgencyServiceOptions) {

@@ -1,4 +1,5 @@
 import { startAgencyService, type AgencyServiceOptions, type SubgraphDefinition } from '@jembatan/kit';
+import { workforceAccessPolicy } from './access-policy';
 import { workforceEntities } from './entities';
 import { createWorkforceLoaders, type WorkforceLoaders } from './loaders';
 import { workforceMigrations } from './migrations';
@@ -14,6 +15,7 @@ export const workforceSubgraph: SubgraphDefinition<WorkforceLoaders> = {
   buildSchema: buildWorkforceSchema,
   createLoaders: createWorkforceLoaders,
   seeds: workforceSeeds,
+  accessPolicy: workforceAccessPolicy,
 };
 
 export function startWorkforceService(options: AgencyServiceOptions) {

@@ -1,4 +1,4 @@
-import { seedLedgerMigrations } from '@jembatan/kit';
+import { auditTrailMigrations, seedLedgerMigrations } from '@jembatan/kit';
 import { CreateSocialSecurityLedger1732406400200 } from './1732406400200-CreateSocialSecurityLedger';
 import { AddEmployers1732406400300 } from './1732406400300-AddEmployers';
 import { AddUnitCoverageChanges1732406400400 } from './1732406400400-AddUnitCoverageChanges';
@@ -6,6 +6,7 @@ import { AddUnitCoverageChanges1732406400400 } from './1732406400400-AddUnitCove
 /** In order of application; a released migration is never edited, only followed by a new one. */
 export const bpjsMigrations = [
   ...seedLedgerMigrations,
+  ...auditTrailMigrations,
   CreateSocialSecurityLedger1732406400200,
   AddEmployers1732406400300,
   AddUnitCoverageChanges1732406400400,

@@ -18,7 +18,11 @@ export class Claim {
   @Field(() => ClaimStatus, { description: 'Processing status.' })
   status: ClaimStatus;
 
-  @Field(() => RupiahScalar, { description: 'Claimed (or, once paid, paid) benefit in whole Rupiah.' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description:
+      'Claimed (or, once paid, paid) benefit in whole Rupiah. Personal financial data: null with a FORBIDDEN error unless your roles and purpose grant it.',
+  })
   amount: string;
 
   @Field({ description: 'Kemendagri code of the city or regency whose branch office took the claim, e.g. "31.74".' })

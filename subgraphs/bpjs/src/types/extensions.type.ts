@@ -24,7 +24,9 @@ export class UnitReference {
   code: string;
 
   @Field(() => UnitCoverage, {
-    description: 'BPJS enrolment and claims of the participants this unit registered collectively.',
+    nullable: true,
+    description:
+      'BPJS enrolment and claims of the participants this unit registered collectively; null with an error when BPJS cannot answer, so the unit itself still arrives.',
   })
   bpjsCoverage?: UnitCoverage;
 }

@@ -25,7 +25,10 @@ export class Participant {
   @Field(() => ID, { description: 'Kartu Peserta Jamsostek number: 11 digits.' })
   kpj: string;
 
-  @Field({ description: 'NIK of the participant: the 16-digit national identity number.' })
+  @Field({
+    description:
+      'NIK of the participant: the 16-digit national identity number, masked (e.g. "3174**********01") for callers who may know that the person is a participant but not who.',
+  })
   nik: string;
 
   @Field({ description: 'Full name as registered with BPJS.' })
@@ -46,6 +49,10 @@ export class Participant {
   @Field(() => [Enrollment], { description: 'Programme memberships, oldest first.' })
   enrollments?: Enrollment[];
 
-  @Field(() => [Claim], { description: 'Claims filed by or for this participant, oldest first.' })
+  @Field(() => [Claim], {
+    nullable: true,
+    description:
+      'Claims filed by or for this participant, oldest first; null with a FORBIDDEN error when your roles and purpose do not grant them.',
+  })
   claims?: Claim[];
 }

@@ -1,4 +1,6 @@
+import type { AccessRecorder } from '../access/access-recorder';
 import type { Caller } from '../access/caller';
+import type { FieldAccess } from '../access/field-access';
 import type { Purpose } from '../access/roles';
 import type { Database } from '../db/database';
 
@@ -10,6 +12,10 @@ export interface RequestContext<TLoaders> {
   /** The declared purpose of access (UU 27/2022 purpose limitation), or null. */
   purpose: Purpose | null;
   operationName: string | null;
+  /** The fields this caller may read for this purpose, under the agency's policy. */
+  access: FieldAccess;
+  /** Which personal data this request read, for its one audit record. */
+  accessRecorder: AccessRecorder;
   loaders: TLoaders;
   /** For root queries that fetch one list or aggregate; anything per parent goes through loaders. */
   database: Database;

@@ -25,6 +25,18 @@ export const ERROR_CODES = {
     "The caller's roles and declared purpose do not grant this field; it is null and the rest of the answer still arrives.",
   INVALID_PURPOSE: 'The X-Purpose header names no purpose of access Jembatan knows (HTTP 400).',
   PURPOSE_NOT_ALLOWED: "None of the caller's roles may declare this purpose of access (HTTP 403).",
+  DEPTH_LIMIT_EXCEEDED: 'The operation nests fields deeper than the gateway allows, fragments followed (HTTP 400).',
+  ALIAS_LIMIT_EXCEEDED: 'The operation uses more aliases than the gateway allows (HTTP 400).',
+  ROOT_FIELD_LIMIT_EXCEEDED: 'The operation asks for more distinct root fields than the gateway allows (HTTP 400).',
+  TOKEN_LIMIT_EXCEEDED: 'The query text is longer, in lexical tokens, than the gateway will parse (HTTP 400).',
+  DIRECTIVE_LIMIT_EXCEEDED: 'The operation uses more directives than the gateway allows (HTTP 400).',
+  COST_LIMIT_EXCEEDED:
+    'The estimated cost (page sizes multiplied through nested connections) is above the limit; ask for smaller pages or fewer nested lists (HTTP 400).',
+  OPERATION_NOT_TRUSTED:
+    "The caller's roles may send only the published operations (schema/operations), by exact body or by id, and this is not one (HTTP 403).",
+  PERSISTED_QUERY_NOT_FOUND: 'An operation id sent without a query is not in the published manifest.',
+  RATE_LIMITED:
+    'The caller made more requests than allowed in the current window; retry after `Retry-After` seconds (HTTP 429).',
   INTERNAL_SERVER_ERROR: 'Something failed on our side; details are logged, never sent to the client in production.',
 } as const;
 

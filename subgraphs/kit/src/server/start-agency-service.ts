@@ -42,6 +42,7 @@ export async function startAgencyService<T>(
       gatewayKeys: await loadPublicKeys(config.gatewayKeys),
       name: definition.name,
       schema: definition.buildSchema(),
+      accessPolicy: definition.accessPolicy,
       database,
       createLoaders: definition.createLoaders,
       host: config.host,

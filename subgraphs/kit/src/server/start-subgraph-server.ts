@@ -4,6 +4,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER, InvalidGatewayTokenError } from '../access/internal-token';
 import type { JsonWebKeySet } from '../access/key-files';
+import type { AccessPolicy } from '../access/access-policy';
+import { AccessRecorder } from '../access/access-recorder';
+import { enforceAccessPolicy } from '../access/enforce-access-policy';
+import { compileAccessPolicy } from '../access/field-access';
+import { auditTrailPlugin } from './audit-trail-plugin';
 import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
@@ -16,6 +21,8 @@ import { startHttpService, type HttpService } from './http-service';
 export interface SubgraphServerOptions<TLoaders> {
   name: string;
   schema: GraphQLSchema;
+  /** Enforced on every field of the schema, on every path. */
+  accessPolicy: AccessPolicy<string>;
   database: Database;
   /** Builds fresh DataLoaders for one request; never share them across requests. */
   createLoaders: (database: Database) => TLoaders;
@@ -35,12 +42,17 @@ export interface SubgraphServer extends HttpService {
 /** Starts one agency subgraph: Apollo Server with our error masking, over our HTTP layer. */
 export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): Promise<SubgraphServer> {
   const { logger } = options;
+  const policy = compileAccessPolicy(options.schema, options.accessPolicy);
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
-    schema: options.schema,
+    schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
     stopOnTerminationSignals: false,
     // Inline (ftv1) traces are for Apollo's hosted studio; they must never reach clients.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      auditTrailPlugin(options.database, logger),
+    ],
     includeStacktraceInErrorResponses: !options.production,
     formatError: createFormatError({
       production: options.production,
@@ -66,6 +78,8 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       }
       return {
         ...forwarded,
+        access: policy.accessFor(forwarded.caller.roles, forwarded.purpose),
+        accessRecorder: new AccessRecorder(),
         loaders: options.createLoaders(options.database),
         database: options.database,
       };

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { EntitySchema, MixedList } from 'typeorm';
+import type { AccessPolicy } from '../access/access-policy';
 import type { Database } from '../db/database';
 import type { SeedCatalog } from '../seed/seed-plan';
 
@@ -20,4 +21,6 @@ export interface SubgraphDefinition<TLoaders> {
   createLoaders: (database: Database) => TLoaders;
   /** The seed presets this subgraph can load. */
   seeds: SeedCatalog;
+  /** Who may read which of this agency's fields, for which purpose. */
+  accessPolicy: AccessPolicy<string>;
 }

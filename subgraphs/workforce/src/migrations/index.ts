@@ -1,5 +1,9 @@
-import { seedLedgerMigrations } from '@jembatan/kit';
+import { auditTrailMigrations, seedLedgerMigrations } from '@jembatan/kit';
 import { CreateWorkforceRegistry1732406400100 } from './1732406400100-CreateWorkforceRegistry';
 
 /** In order of application; a released migration is never edited, only followed by a new one. */
-export const workforceMigrations = [...seedLedgerMigrations, CreateWorkforceRegistry1732406400100];
+export const workforceMigrations = [
+  ...seedLedgerMigrations,
+  ...auditTrailMigrations,
+  CreateWorkforceRegistry1732406400100,
+];

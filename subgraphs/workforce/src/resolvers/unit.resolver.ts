@@ -58,7 +58,11 @@ export class UnitResolver {
     return ctx.loaders.headcountOf.load(unit.code);
   }
 
-  @FieldResolver(() => WorkerConnection, { description: 'Contract workers assigned to this unit, in NIK order.' })
+  @FieldResolver(() => WorkerConnection, {
+    nullable: true,
+    description:
+      'Contract workers assigned to this unit, in NIK order; null with a FORBIDDEN error when your roles and purpose do not reach individual workers.',
+  })
   async workers(@Root() unit: UnitEntity, @Args() args: UnitWorkersArgs, @Ctx() ctx: WorkforceContext) {
     const page = readPageArgs('workers', args);
     const category = args.category ?? null;

@@ -1,0 +1,94 @@
+import { defineAccessPolicy } from '@jembatan/kit';
+import { maskNik } from '@jembatan/kit/identifiers';
+
+const PERSONAL_FOR_ENROLMENT = [
+  'participantLookup',
+  'workerLink',
+  'participantKey',
+  'participantNik',
+  'participantProfile',
+  'enrolments',
+] as const;
+
+/**
+ * Who may read BPJS Ketenagakerjaan's participation ledger, and for what (UU 27/2022: least
+ * privilege, purpose limitation). Deny by default: a field in no group, or a group in no grant,
+ * is unreadable. The README's access table is this file, in prose.
+ */
+export const bpjsAccessPolicy = defineAccessPolicy({
+  agency: 'BPJS Ketenagakerjaan',
+  groups: {
+    /** Totals computed in the database: nobody in particular. */
+    aggregates: [
+      'Query.claimStatistics',
+      'ClaimStatistics.*',
+      'ProgramClaims.*',
+      'Query.participationStatistics',
+      'ParticipationStatistics.*',
+      'SegmentParticipation.*',
+      'Unit.code',
+      'Unit.bpjsCoverage',
+      'UnitCoverage.*',
+      'ProgramCoverage.*',
+      'ClaimTotals.*',
+    ],
+    /** Registered employers: organisations, not persons. */
+    employers: ['Query.employer', 'Employer.*'],
+    /** The ways to a participant: by KPJ or NIK, or from Pemprov DKI's worker. */
+    participantLookup: ['Query.participant', 'Worker.bpjs'],
+    /** The worker's NIK as BPJS receives it from Pemprov DKI to join on. */
+    workerLink: ['Worker.nik'],
+    participantKey: ['Participant.kpj'],
+    participantNik: ['Participant.nik'],
+    participantProfile: ['Participant.name', 'Participant.segment', 'Participant.registeredOn', 'Participant.employer'],
+    enrolments: ['Participant.enrollments', 'Enrollment.*'],
+    claimLookup: ['Query.claim'],
+    /** That a claim was filed, when, where and how it stands; JKK claims are health data. */
+    claims: [
+      'Participant.claims',
+      'Claim.id',
+      'Claim.program',
+      'Claim.filedOn',
+      'Claim.status',
+      'Claim.regionCode',
+      'Claim.participant',
+    ],
+    /** Personal financial data (UU 27/2022 Pasal 4(2)). */
+    claimAmounts: ['Claim.amount'],
+  },
+  personal: [
+    'workerLink',
+    'participantKey',
+    'participantNik',
+    'participantProfile',
+    'enrolments',
+    'claims',
+    'claimAmounts',
+  ],
+  grants: {
+    analyst: { always: ['aggregates', 'employers'] },
+    dki_hr: {
+      always: ['aggregates', 'employers'],
+      HR_ADMINISTRATION: [...PERSONAL_FOR_ENROLMENT.filter((g) => g !== 'participantNik'), 'participantNik (masked)'],
+      ENROLMENT: [...PERSONAL_FOR_ENROLMENT.filter((g) => g !== 'participantNik'), 'participantNik (masked)'],
+      DATA_SUBJECT_REQUEST: [
+        ...PERSONAL_FOR_ENROLMENT.filter((g) => g !== 'participantNik'),
+        'participantNik (masked)',
+      ],
+    },
+    bpjs_officer: {
+      always: ['aggregates', 'employers'],
+      ENROLMENT: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims'],
+      CLAIM_VERIFICATION: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts'],
+      DATA_SUBJECT_REQUEST: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts'],
+    },
+    auditor: { always: ['aggregates', 'employers'] },
+  },
+  masks: { 'Participant.nik': maskNik },
+  subjectsOf: {
+    Worker: (worker: { nik: string }) => [`nik:${worker.nik}`],
+    Participant: (participant: { kpj: string; nik: string }) => [`kpj:${participant.kpj}`, `nik:${participant.nik}`],
+    Enrollment: (enrollment: { kpj: string }) => [`kpj:${enrollment.kpj}`],
+    Claim: (claim: { kpj: string }) => [`kpj:${claim.kpj}`],
+  },
+});

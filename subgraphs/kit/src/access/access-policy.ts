@@ -1,0 +1,32 @@
+import type { Purpose, Role } from './roles';
+
+/** How a granted field is shown: as it is, or masked (the person exists, but not who). */
+export type Access = 'read' | 'masked';
+
+/** A group granted as it is, or `"<group> (masked)"`. */
+export type Grant<TGroup extends string> = TGroup | `${TGroup} (masked)`;
+
+/** What a role may read: `always` needs no purpose (directory, aggregates); the rest only for that purpose. */
+export type RoleGrants<TGroup extends string> = Partial<Record<'always' | Purpose, readonly Grant<TGroup>[]>>;
+
+/**
+ * One agency's access policy, in one readable place. Fields are classified into groups by
+ * schema coordinate (`Type.field`, or `Type.*` for every field of a type); a role reads a group
+ * only where a grant names it. A field no group lists is unreadable: deny by default.
+ */
+export interface AccessPolicy<TGroup extends string> {
+  agency: string;
+  groups: Record<TGroup, readonly string[]>;
+  /** Groups holding a person's data: each read of them is recorded in the audit trail. */
+  personal: readonly TGroup[];
+  grants: Partial<Record<Role, RoleGrants<TGroup>>>;
+  /** How each field that some grant shows masked is masked. */
+  masks: Record<string, (value: string) => string>;
+  /** The data subjects (e.g. `nik:…`, `kpj:…`) an object of a type with personal fields is about. */
+  subjectsOf: Record<string, (source: never) => readonly string[]>;
+}
+
+/** Identity for type inference: lets the group names of a policy be checked in its grants. */
+export function defineAccessPolicy<const TGroup extends string>(policy: AccessPolicy<TGroup>): AccessPolicy<TGroup> {
+  return policy;
+}

@@ -1,0 +1,47 @@
+import { isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
+import type { AccessPolicy } from './access-policy';
+import { compileAccessPolicy } from './field-access';
+import { PURPOSES, ROLES, type Purpose } from './roles';
+
+const isGuarded = (typeName: string) => !typeName.startsWith('_');
+const FEDERATION_ROOT_FIELDS = new Set(['Query._entities', 'Query._service']);
+
+/**
+ * What a policy leaves to chance, for a spec to keep empty: fields no group classifies (they are
+ * unreadable by everyone, which is rarely what the author meant), and non-null fields a grant
+ * leaves out of a type it otherwise opens (the denial would null the parent, not just the field).
+ */
+export function findPolicyGaps<TGroup extends string>(schema: GraphQLSchema, policy: AccessPolicy<TGroup>) {
+  const compiled = compileAccessPolicy(schema, policy);
+  const objectTypes = Object.values(schema.getTypeMap()).filter(
+    (type) => isObjectType(type) && !type.name.startsWith('__') && isGuarded(type.name),
+  );
+  const unclassified: string[] = [];
+  for (const type of objectTypes) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.keys(type.getFields())) {
+      const coordinate = `${type.name}.${field}`;
+      if (!FEDERATION_ROOT_FIELDS.has(coordinate) && !compiled.classifiedFields.has(coordinate)) {
+        unclassified.push(coordinate);
+      }
+    }
+  }
+  const nullHazards: string[] = [];
+  for (const role of ROLES) {
+    for (const purpose of [null, ...PURPOSES] as (Purpose | null)[]) {
+      const access = compiled.accessFor([role], purpose);
+      for (const type of objectTypes) {
+        if (!isObjectType(type) || type.name === 'Query') continue;
+        const fields = Object.values(type.getFields());
+        if (!fields.some((field) => access.has(`${type.name}.${field.name}`))) continue;
+        for (const field of fields) {
+          const coordinate = `${type.name}.${field.name}`;
+          if (isNonNullType(field.type) && !access.has(coordinate)) {
+            nullHazards.push(`${role}/${purpose ?? 'no purpose'}: ${coordinate}`);
+          }
+        }
+      }
+    }
+  }
+  return { unclassified, nullHazards };
+}

@@ -1,0 +1,43 @@
+import type { Database } from '../db/database';
+
+/**
+ * One request's reads of personal data in one agency, as the audit trail records them: who
+ * asked, on behalf of which agency and roles, why, and which data subjects and fields they read.
+ */
+export interface AuditEntry {
+  callerSubject: string;
+  callerAgency: string;
+  callerRoles: readonly string[];
+  /** The declared purpose of access, or null when none was declared. */
+  purpose: string | null;
+  operationName: string | null;
+  requestId: string;
+  /** Data subjects as prefixed identifiers, e.g. 'nik:3174015203850001', 'kpj:12345678901'. */
+  subjects: readonly string[];
+  /** Schema coordinates read, e.g. 'Worker.monthlyWage'. */
+  fields: readonly string[];
+}
+
+// seq, occurred_at, prev_hash and hash are the trigger's to set: the caller cannot choose them.
+const APPEND_SQL = `
+  INSERT INTO audit_log
+    (caller_subject, caller_agency, caller_roles, purpose, operation_name, request_id, subjects, fields)
+  VALUES ($1, $2, $3::text[], $4, $5, $6, $7::text[], $8::text[])`;
+
+/**
+ * Appends one record to the audit trail in one statement, committed on its own. Call it outside
+ * any open transaction: appends are serialised by a lock held until commit, so an append inside
+ * a long transaction would hold up every other request's.
+ */
+export async function appendAuditEntry(database: Database, entry: AuditEntry): Promise<void> {
+  await database.dataSource.query(APPEND_SQL, [
+    entry.callerSubject,
+    entry.callerAgency,
+    [...entry.callerRoles],
+    entry.purpose,
+    entry.operationName,
+    entry.requestId,
+    [...entry.subjects],
+    [...entry.fields],
+  ]);
+}

@@ -1,0 +1,44 @@
+import type { CanonicalRecord } from './canonical-record';
+import { OCCURRED_AT_FORMAT } from './canonical-record';
+
+/**
+ * The columns readers select from audit_log. occurred_at is formatted by PostgreSQL, in UTC with
+ * microseconds: a JavaScript Date would drop the microseconds the hash covers. seq is read as
+ * text, as the hash encodes it, under another name: an output column named seq would make
+ * `ORDER BY seq` sort the text. node-postgres returns text[] as string[] and bytea as a Buffer.
+ */
+export const AUDIT_ROW_COLUMNS = `
+  seq::text AS seq_text,
+  to_char(occurred_at AT TIME ZONE 'UTC', ${OCCURRED_AT_FORMAT}) AS occurred_at,
+  caller_subject, caller_agency, caller_roles, purpose, operation_name, request_id, subjects, fields,
+  prev_hash, hash`;
+
+export interface AuditRow {
+  seq_text: string;
+  occurred_at: string;
+  caller_subject: string;
+  caller_agency: string;
+  caller_roles: string[];
+  purpose: string | null;
+  operation_name: string | null;
+  request_id: string;
+  subjects: string[];
+  fields: string[];
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+export function toCanonicalRecord(row: AuditRow): CanonicalRecord {
+  return {
+    seq: row.seq_text,
+    occurredAt: row.occurred_at,
+    callerSubject: row.caller_subject,
+    callerAgency: row.caller_agency,
+    callerRoles: row.caller_roles,
+    purpose: row.purpose,
+    operationName: row.operation_name,
+    requestId: row.request_id,
+    subjects: row.subjects,
+    fields: row.fields,
+  };
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The hash chain's encoding, written a second time in TypeScript. The database computes each
+ * hash when a record is appended (audit-trail.migration.ts); the verifier recomputes it here from
+ * the stored columns, so verification does not depend on functions someone with access to the
+ * database could have replaced. The two must stay byte-for-byte identical:
+ *
+ *   hash = sha256(prev_hash || utf8(
+ *            ns(seq) ns(occurred_at) ns(caller_subject) ns(caller_agency) list(caller_roles)
+ *            ns(purpose) ns(operation_name) ns(request_id) list(subjects) list(fields)))
+ *
+ *   ns(v)     = "<UTF-8 octet length of v>:<v>,"   or "-:," when v is NULL
+ *   list(xs)  = ns(ns(x1) || ns(x2) || …)           ("0:," for an empty list)
+ *   seq       as decimal digits; occurred_at as UTC "YYYY-MM-DDTHH:MM:SS.ffffffZ" (microseconds)
+ *   prev_hash = the previous record's hash, or 32 zero bytes for record 1
+ */
+
+// These constants are part of the stored format: existing chains depend on them, never change them.
+
+/** Every append takes this transaction-scoped advisory lock ("jbtaudit" as a signed 64-bit integer). */
+export const AUDIT_APPEND_LOCK_KEY = '7665817477668170100';
+
+/** The prev_hash of record 1. */
+export const GENESIS_HASH: Buffer = Buffer.alloc(32);
+
+/** The format PostgreSQL's to_char writes occurred_at in, for the hash and for readers. */
+export const OCCURRED_AT_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+
+/** The columns a record's hash covers, as the database stores them. */
+export interface CanonicalRecord {
+  /** Decimal digits, as PostgreSQL prints a bigint. */
+  seq: string;
+  /** UTC with microseconds, in OCCURRED_AT_FORMAT. */
+  occurredAt: string;
+  callerSubject: string;
+  callerAgency: string;
+  callerRoles: readonly string[];
+  purpose: string | null;
+  operationName: string | null;
+  requestId: string;
+  subjects: readonly string[];
+  fields: readonly string[];
+}
+
+const netstring = (value: string | null): string =>
+  value === null ? '-:,' : `${Buffer.byteLength(value, 'utf8')}:${value},`;
+
+const netstringList = (items: readonly string[]): string => netstring(items.map(netstring).join(''));
+
+export function canonicalRecordText(record: CanonicalRecord): string {
+  return [
+    netstring(record.seq),
+    netstring(record.occurredAt),
+    netstring(record.callerSubject),
+    netstring(record.callerAgency),
+    netstringList(record.callerRoles),
+    netstring(record.purpose),
+    netstring(record.operationName),
+    netstring(record.requestId),
+    netstringList(record.subjects),
+    netstringList(record.fields),
+  ].join('');
+}
+
+/** The hash a record must carry when it follows a record whose hash is `prevHash`. */
+export function auditRecordHash(prevHash: Buffer, record: CanonicalRecord): Buffer {
+  return createHash('sha256').update(prevHash).update(canonicalRecordText(record), 'utf8').digest();
+}

@@ -1,0 +1,74 @@
+import { defineAccessPolicy } from '@jembatan/kit';
+import { maskNik } from '@jembatan/kit/identifiers';
+
+/**
+ * Who may read Pemprov DKI's workforce registry, and for what (UU 27/2022: least privilege,
+ * purpose limitation). Deny by default: a field in no group, or a group in no grant, is
+ * unreadable. The README's access table is this file, in prose.
+ */
+export const workforceAccessPolicy = defineAccessPolicy({
+  agency: 'Pemprov DKI',
+  groups: {
+    /** The public face of the administration: which units exist and how they nest. */
+    directory: [
+      'Query.unit',
+      'Query.units',
+      'Unit.code',
+      'Unit.name',
+      'Unit.kind',
+      'Unit.regionCode',
+      'Unit.parent',
+      'Unit.children',
+      'UnitConnection.*',
+      'UnitEdge.*',
+      'PageInfo.*',
+    ],
+    /** Counts computed in the database: nobody in particular. */
+    aggregates: [
+      'Query.workforceStatistics',
+      'WorkforceStatistics.*',
+      'CategoryCount.*',
+      'UnitKindCount.*',
+      'Unit.headcount',
+    ],
+    /** The ways to workers: lookups and pages of them. */
+    workerLookup: ['Query.worker', 'Query.workers', 'Unit.workers', 'WorkerConnection.*', 'WorkerEdge.*'],
+    /** Where a worker works and under which regime: that a person exists, not who. */
+    workerPlacement: ['Worker.category', 'Worker.unit'],
+    /** Who the worker is: their NIK, also the key BPJS joins on. */
+    workerIdentity: ['Worker.nik'],
+    workerName: ['Worker.name'],
+    workerContract: ['Worker.contractStart', 'Worker.contractEnd'],
+    /** Personal financial data (UU 27/2022 Pasal 4(2)). */
+    wage: ['Worker.monthlyWage'],
+  },
+  personal: ['workerPlacement', 'workerIdentity', 'workerName', 'workerContract', 'wage'],
+  grants: {
+    analyst: { always: ['directory', 'aggregates'] },
+    dki_hr: {
+      always: ['directory', 'aggregates'],
+      HR_ADMINISTRATION: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract', 'wage'],
+      ENROLMENT: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract'],
+      STATISTICS: ['workerLookup', 'workerPlacement', 'workerIdentity (masked)'],
+      DATA_SUBJECT_REQUEST: [
+        'workerLookup',
+        'workerPlacement',
+        'workerIdentity',
+        'workerName',
+        'workerContract',
+        'wage',
+      ],
+    },
+    bpjs_officer: {
+      always: ['directory', 'aggregates'],
+      ENROLMENT: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName'],
+      CLAIM_VERIFICATION: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName'],
+      STATISTICS: ['workerLookup', 'workerPlacement', 'workerIdentity (masked)'],
+    },
+    auditor: { always: ['directory', 'aggregates'] },
+  },
+  masks: { 'Worker.nik': maskNik },
+  subjectsOf: {
+    Worker: (worker: { nik: string }) => [`nik:${worker.nik}`],
+  },
+});

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain, type AgencyService } from '@jembatan/kit';
+import { generateWorld } from '@jembatan/seed-world';
+import { startSupergraph, type RunningSupergraph } from './harness';
+
+const world = generateWorld('demo');
+const worker = world.workers.find((w) => world.participants.some((p) => p.nik === w.nik))!;
+const participant = world.participants.find((p) => p.nik === worker.nik)!;
+
+let supergraph: RunningSupergraph;
+beforeAll(async () => {
+  supergraph = await startSupergraph();
+});
+afterAll(() => supergraph?.stop());
+
+interface Row {
+  caller_subject: string;
+  caller_agency: string;
+  caller_roles: string[];
+  purpose: string | null;
+  operation_name: string | null;
+  subjects: string[];
+  fields: string[];
+}
+
+const recordsOf = (service: AgencyService, requestId: string) =>
+  service.database.dataSource.query<Row[]>(
+    `SELECT caller_subject, caller_agency, caller_roles, purpose, operation_name, subjects, fields
+       FROM audit_log WHERE request_id = $1`,
+    [requestId],
+  );
+
+async function send(query: string, purpose: 'HR_ADMINISTRATION' | 'STATISTICS') {
+  const requestId = randomUUID();
+  const { status, body } = await supergraph.query(query, undefined, {
+    as: { subject: 'siti.rahma@jakarta.go.id', agency: 'pemprov-dki', roles: ['dki_hr'] },
+    purpose,
+    headers: { 'x-request-id': requestId },
+  });
+  expect(status).toBe(200);
+  return { requestId, body };
+}
+
+describe('the audit trail', () => {
+  it('records one entry per agency for a request that reads personal data: who, why, whom and what', async () => {
+    const { requestId, body } = await send(
+      `query WorkerEnrolmentCheck { worker(nik: "${worker.nik}") { name monthlyWage bpjs { kpj enrollments { program } } } }`,
+      'HR_ADMINISTRATION',
+    );
+    expect(body.errors).toBeUndefined();
+    const who = {
+      caller_subject: 'siti.rahma@jakarta.go.id',
+      caller_agency: 'pemprov-dki',
+      caller_roles: ['dki_hr'],
+      purpose: 'HR_ADMINISTRATION',
+      operation_name: 'WorkerEnrolmentCheck',
+    };
+    expect(await recordsOf(supergraph.workforce, requestId)).toEqual([
+      { ...who, subjects: [`nik:${worker.nik}`], fields: ['Worker.monthlyWage', 'Worker.name', 'Worker.nik'] },
+    ]);
+    expect(await recordsOf(supergraph.bpjs, requestId)).toEqual([
+      {
+        ...who,
+        subjects: [`kpj:${participant.kpj}`, `nik:${participant.nik}`],
+        fields: ['Enrollment.program', 'Participant.enrollments', 'Participant.kpj'],
+      },
+    ]);
+  });
+
+  it('records masked reads as masked, and nothing at all for aggregates', async () => {
+    const masked = await send(`{ worker(nik: "${worker.nik}") { nik category } }`, 'STATISTICS');
+    expect((await recordsOf(supergraph.workforce, masked.requestId))[0]?.fields).toEqual([
+      'Worker.category',
+      'Worker.nik (masked)',
+    ]);
+    const aggregate = await send(
+      '{ workforceStatistics { workerCount } claimStatistics(year: 2016) { count } }',
+      'STATISTICS',
+    );
+    expect(aggregate.body.errors).toBeUndefined();
+    expect(await recordsOf(supergraph.workforce, aggregate.requestId)).toEqual([]);
+    expect(await recordsOf(supergraph.bpjs, aggregate.requestId)).toEqual([]);
+  });
+
+  it('writes one record for a page of 100 people, not one per person', async () => {
+    const unit = world.units.find((u) => world.workers.filter((w) => w.unitCode === u.code).length >= 100)!;
+    const { requestId } = await send(
+      `{ unit(code: "${unit.code}") { workers(first: 100) { edges { node { nik name } } } } }`,
+      'HR_ADMINISTRATION',
+    );
+    const records = await recordsOf(supergraph.workforce, requestId);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.subjects).toHaveLength(100);
+  });
+
+  it('keeps both chains intact under concurrent requests', async () => {
+    await Promise.all(
+      world.workers
+        .slice(0, 40)
+        .map((w) => send(`{ worker(nik: "${w.nik}") { name bpjs { kpj } } }`, 'HR_ADMINISTRATION')),
+    );
+    for (const service of [supergraph.workforce, supergraph.bpjs]) {
+      const report = await verifyAuditChain(service.database);
+      expect(report.firstBroken).toBeNull();
+      expect(report.entries).toBeGreaterThanOrEqual(40);
+    }
+  });
+});
