@@ -107,3 +107,88 @@ describe('the audit trail', () => {
     }
   });
 });
+
+describe('the access log, through the gateway', () => {
+  const auditor = { subject: 'dpo@bpjsketenagakerjaan.go.id', agency: 'bpjs-tk', roles: ['auditor' as const] };
+  const LOG = `query WhoLookedAtMe($nik: String!) {
+    accessLog(nik: $nik) {
+      workforce(first: 5) { id agency callerSubject purpose operationName subjects fields occurredAt hash }
+      bpjs(first: 5) { id agency callerSubject purpose operationName subjects fields }
+    }
+  }`;
+
+  it("answers a data subject's request across both agencies in one query, showing only their own identifiers", async () => {
+    const { requestId } = await send(
+      `query PayrollCheck { worker(nik: "${worker.nik}") { monthlyWage bpjs { kpj } } workers(first: 3) { edges { node { nik } } } }`,
+      'HR_ADMINISTRATION',
+    );
+    const { status, body } = await supergraph.query<{
+      accessLog: { workforce: Record<string, unknown>[]; bpjs: Record<string, unknown>[] };
+    }>(LOG, { nik: worker.nik }, { as: auditor, purpose: 'DATA_SUBJECT_REQUEST' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const [latestWorkforce] = body.data!.accessLog.workforce;
+    expect(latestWorkforce).toMatchObject({
+      agency: 'Pemprov DKI',
+      callerSubject: 'siti.rahma@jakarta.go.id',
+      purpose: 'HR_ADMINISTRATION',
+      operationName: 'PayrollCheck',
+      subjects: [`nik:${worker.nik}`],
+    });
+    expect(latestWorkforce!.fields).toContain('Worker.monthlyWage');
+    const [latestBpjs] = body.data!.accessLog.bpjs;
+    expect(latestBpjs).toMatchObject({
+      agency: 'BPJS Ketenagakerjaan',
+      callerSubject: 'siti.rahma@jakarta.go.id',
+      operationName: 'PayrollCheck',
+      subjects: [`kpj:${participant.kpj}`, `nik:${participant.nik}`],
+    });
+    expect(requestId).toBeTruthy();
+  });
+
+  it("lets an auditor review one caller's reads, and records the auditor's own reading", async () => {
+    const { body } = await supergraph.query<{ accessLogOfCaller: { workforce: { subjects: string[] }[] } }>(
+      '{ accessLogOfCaller(subject: "siti.rahma@jakarta.go.id") { workforce(first: 500) { subjects } } }',
+      undefined,
+      { as: auditor, purpose: 'AUDIT' },
+    );
+    expect(body.errors).toBeUndefined();
+    const seen = body.data!.accessLogOfCaller.workforce.flatMap((record) => record.subjects);
+    expect(seen).toContain(`nik:${worker.nik}`);
+    const [own] = await supergraph.workforce.database.dataSource.query<{ fields: string[] }[]>(
+      `SELECT fields FROM audit_log WHERE caller_subject = $1 ORDER BY seq DESC LIMIT 1`,
+      [auditor.subject],
+    );
+    expect(own?.fields).toContain('AccessRecord.subjects');
+  });
+
+  it('is the auditor’s alone, and a data subject request may not browse by caller', async () => {
+    const hr = await supergraph.query(
+      LOG,
+      { nik: worker.nik },
+      {
+        as: { subject: 'hr', agency: 'pemprov-dki', roles: ['dki_hr'] },
+        purpose: 'DATA_SUBJECT_REQUEST',
+      },
+    );
+    expect(hr.body.data).toBeNull();
+    expect(hr.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const browse = await supergraph.query(
+      '{ accessLogOfCaller(subject: "siti.rahma@jakarta.go.id") { workforce { id } } }',
+      undefined,
+      { as: auditor, purpose: 'DATA_SUBJECT_REQUEST' },
+    );
+    expect(browse.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses an invalid NIK and an out-of-range page with their codes', async () => {
+    const invalid = await supergraph.query(LOG, { nik: '123' }, { as: auditor, purpose: 'AUDIT' });
+    expect(invalid.body.errors?.[0]?.extensions?.code).toBe('INVALID_NIK');
+    const tooMany = await supergraph.query(
+      `{ accessLog(nik: "${worker.nik}") { workforce(first: 501) { id } } }`,
+      undefined,
+      { as: auditor, purpose: 'AUDIT' },
+    );
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_OUT_OF_RANGE');
+  });
+});

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { devKeyPaths, type KeySource } from '@jembatan/kit';
+import { readLimitsConfig, type LimitsConfig } from './limits';
 
 export interface AuthConfig {
   issuer: string;
@@ -20,6 +21,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** The private key the gateway signs its tokens to the subgraphs with. */
   signingKey: KeySource;
+  /** Query limits, rate limits, CORS and trusted operations. */
+  limits: LimitsConfig;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -90,5 +93,6 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     signingKey: values.GATEWAY_SIGNING_KEY_PATH
       ? { file: resolve(values.GATEWAY_SIGNING_KEY_PATH) }
       : { generateAt: devKeys.gatewaySigning, alg: 'EdDSA' },
+    limits: readLimitsConfig(env),
   };
 }

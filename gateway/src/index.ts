@@ -2,3 +2,4 @@ export * from './auth';
 export * from './config';
 export * from './context';
 export * from './start-gateway';
+export * from './limits';

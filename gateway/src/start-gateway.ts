@@ -9,12 +9,23 @@ import {
   describeError,
   healthRoute,
   requestIdOf,
+  RequestRejectedError,
   startHttpService,
   type HttpService,
   type Logger,
 } from '@jembatan/kit';
 import { AgencyDataSource, createUserTokenVerifier, declaredPurpose, type UserTokenSettings } from './auth';
 import type { GatewayContext } from './context';
+import {
+  callerMayQueryAdHoc,
+  createQueryLimits,
+  createRateLimiter,
+  manifestPersistedQueries,
+  readOperationManifest,
+  trustedOperations,
+  withCors,
+  type LimitsConfig,
+} from './limits';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -27,6 +38,7 @@ export interface GatewayOptions {
   auth: UserTokenSettings;
   /** The private key for the tokens the gateway forwards to the subgraphs. */
   signingKey: JWK;
+  limits: LimitsConfig;
 }
 
 /**
@@ -49,11 +61,25 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       error: (message) => logger.error(String(message)),
     },
   });
+  const { limits } = options;
+  const queryLimits = createQueryLimits(limits.queryLimits, options.production);
+  const manifest = readOperationManifest(limits.trustedOperations.manifestPath);
+  const rateLimiter = await createRateLimiter({ ...limits.rateLimit, logger });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Introspection and field suggestions would hand the schema to anyone probing production.
+    introspection: !options.production,
+    validationRules: queryLimits.validationRules,
+    parseOptions: queryLimits.parseOptions,
+    // Only the published operations may be sent by id; clients cannot register their own.
+    persistedQueries: manifestPersistedQueries(manifest),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...queryLimits.plugins,
+      trustedOperations({ manifest, enforce: limits.trustedOperations.enforce, mayQueryAdHoc: callerMayQueryAdHoc }),
+    ],
     includeStacktraceInErrorResponses: !options.production,
     formatError: createFormatError({
       production: options.production,
@@ -65,14 +91,24 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     host: options.host,
     port: options.port,
     graphqlPath: '/graphql',
-    graphql: createGraphqlHttpHandler({
-      apollo,
-      bodyLimitBytes: 1024 * 1024,
-      context: async (request): Promise<GatewayContext> => {
-        const caller = await verifyUserToken(request);
-        return { requestId: requestIdOf(request), caller, purpose: declaredPurpose(request, caller) };
-      },
-    }),
+    graphql: withCors(
+      limits.corsOrigins,
+      createGraphqlHttpHandler({
+        apollo,
+        bodyLimitBytes: 1024 * 1024,
+        context: async (request): Promise<GatewayContext> => {
+          const caller = await verifyUserToken(request);
+          const purpose = declaredPurpose(request, caller);
+          const decision = await rateLimiter.consume(caller.subject);
+          if (!decision.allowed) {
+            throw new RequestRejectedError(429, 'RATE_LIMITED', 'Too many requests; retry later', {
+              'retry-after': String(decision.retryAfterSeconds),
+            });
+          }
+          return { requestId: requestIdOf(request), caller, purpose };
+        },
+      }),
+    ),
     routes: {
       '/health': healthRoute('gateway'),
     },
@@ -84,6 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     async close() {
       await http.close();
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }

@@ -1,13 +1,22 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { artifactsOf } from './artifacts';
+import { artifactsOf, OPERATION_MANIFEST_PATH } from './artifacts';
 import { composeSupergraph, CompositionError } from './compose';
+import { buildOperationManifest, operationManifestFileOf } from './manifest';
+import { readSavedOperations } from './operations';
 import { SUBGRAPHS } from './subgraphs';
 
-/** Regenerates schema/subgraphs/*.graphql and schema/supergraph.graphql from the code. */
+/**
+ * Regenerates schema/subgraphs/*.graphql and schema/supergraph.graphql from the code, and the
+ * trusted operations manifest (schema/operations/manifest.json) from the saved operations.
+ */
 try {
-  for (const [path, content] of Object.entries(artifactsOf(composeSupergraph(SUBGRAPHS)))) {
+  const files = {
+    ...artifactsOf(composeSupergraph(SUBGRAPHS)),
+    [OPERATION_MANIFEST_PATH]: operationManifestFileOf(buildOperationManifest(readSavedOperations())),
+  };
+  for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
     console.log(`wrote ${relative(process.cwd(), path)}`);

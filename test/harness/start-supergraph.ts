@@ -1,9 +1,8 @@
 import { inject } from 'vitest';
-import { serveSupergraph, type RunningSupergraph, type SupergraphDatabases } from './supergraph';
+import { serveSupergraph, type RunningSupergraph, type ServeOptions, type SupergraphDatabases } from './supergraph';
 import { copyTemplate } from './templates';
 
-export interface StartSupergraphOptions {
-  production?: boolean;
+export interface StartSupergraphOptions extends ServeOptions {
   /** Databases to serve instead of fresh copies of the demo templates (owned by the caller). */
   databases?: SupergraphDatabases;
 }
@@ -15,5 +14,5 @@ export async function startSupergraph(options: StartSupergraphOptions = {}): Pro
     workforce: await copyTemplate(templates, 'workforce'),
     bpjs: await copyTemplate(templates, 'bpjs'),
   };
-  return serveSupergraph(databases, options.production ?? false);
+  return serveSupergraph(databases, options);
 }

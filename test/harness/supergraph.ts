@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startBpjsService } from '@jembatan/bpjs';
-import { createUserTokenMinter, PURPOSE_HEADER, startGateway } from '@jembatan/gateway';
+import {
+  createUserTokenMinter,
+  PURPOSE_HEADER,
+  readLimitsConfig,
+  startGateway,
+  type LimitsConfig,
+} from '@jembatan/gateway';
 import {
   createGatewayTokenSigner,
   GATEWAY_TOKEN_HEADER,
@@ -86,9 +92,15 @@ function subgraphConfig(
  * supergraph, all on free loopback ports, in this process. Free of vitest, so benchmark scripts
  * use it too.
  */
+export interface ServeOptions {
+  production?: boolean;
+  /** The gateway's limits; by default production's, with a rate limit no test or benchmark reaches. */
+  limits?: LimitsConfig;
+}
+
 export async function serveSupergraph(
   { workforce: workforceDb, bpjs: bpjsDb }: SupergraphDatabases,
-  production = false,
+  { production = false, limits }: ServeOptions = {},
 ): Promise<RunningSupergraph> {
   const keys = await generateTestKeys();
   const workforce = await startWorkforceService({
@@ -102,6 +114,7 @@ export async function serveSupergraph(
   const gateway = await startGateway({
     auth: { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: publicSetOf(keys.userIssuer), clockSkewSeconds: 30 },
     signingKey: keys.gatewaySigning,
+    limits: limits ?? readLimitsConfig({ RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}` }),
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: { workforce: workforce.url, bpjs: bpjs.url },
     host: '127.0.0.1',

@@ -21,6 +21,8 @@ describe('the committed schema', () => {
   it('composes to a supergraph with both agencies joined on Worker and Unit', () => {
     const api = apiSchemaOf(composition.supergraphSdl);
     expect(Object.keys(api.getQueryType()?.getFields() ?? {}).sort()).toEqual([
+      'accessLog',
+      'accessLogOfCaller',
       'claim',
       'claimStatistics',
       'employer',
@@ -36,6 +38,7 @@ describe('the committed schema', () => {
     expect(fieldsOf('Worker')).toContain('bpjs');
     expect(fieldsOf('Unit')).toContain('bpjsCoverage');
     expect(fieldsOf('Participant')).toContain('employer');
+    expect(fieldsOf('AccessLog')).toEqual(['id', 'bpjs', 'workforce']);
   });
 
   it('gives every type, field and argument of the client schema a description', () => {

@@ -1,4 +1,10 @@
-import { defineAccessPolicy } from '@jembatan/kit';
+import {
+  AUDIT_TRAIL_GROUPS,
+  AUDIT_TRAIL_PERSONAL,
+  AUDIT_TRAIL_SUBJECTS,
+  AUDITOR_TRAIL_GRANTS,
+  defineAccessPolicy,
+} from '@jembatan/kit';
 import { maskNik } from '@jembatan/kit/identifiers';
 
 const PERSONAL_FOR_ENROLMENT = [
@@ -18,6 +24,7 @@ const PERSONAL_FOR_ENROLMENT = [
 export const bpjsAccessPolicy = defineAccessPolicy({
   agency: 'BPJS Ketenagakerjaan',
   groups: {
+    ...AUDIT_TRAIL_GROUPS,
     /** Totals computed in the database: nobody in particular. */
     aggregates: [
       'Query.claimStatistics',
@@ -57,6 +64,7 @@ export const bpjsAccessPolicy = defineAccessPolicy({
     claimAmounts: ['Claim.amount'],
   },
   personal: [
+    ...AUDIT_TRAIL_PERSONAL,
     'workerLink',
     'participantKey',
     'participantNik',
@@ -82,10 +90,11 @@ export const bpjsAccessPolicy = defineAccessPolicy({
       CLAIM_VERIFICATION: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts'],
       DATA_SUBJECT_REQUEST: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts'],
     },
-    auditor: { always: ['aggregates', 'employers'] },
+    auditor: { always: ['aggregates', 'employers'], ...AUDITOR_TRAIL_GRANTS },
   },
   masks: { 'Participant.nik': maskNik },
   subjectsOf: {
+    ...AUDIT_TRAIL_SUBJECTS,
     Worker: (worker: { nik: string }) => [`nik:${worker.nik}`],
     Participant: (participant: { kpj: string; nik: string }) => [`kpj:${participant.kpj}`, `nik:${participant.nik}`],
     Enrollment: (enrollment: { kpj: string }) => [`kpj:${enrollment.kpj}`],

@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from '@jembatan/kit';
 import type { BpjsContext } from './context';
-import { bpjsResolvers } from './resolvers';
+import { bpjsAccessLog, bpjsResolvers } from './resolvers';
 import { UnitReference, WorkerReference } from './types';
 
 /** The BPJS subgraph schema: owns Participant, Claim and Employer, extends Pemprov DKI's Worker and Unit. */
@@ -15,6 +15,7 @@ export function buildBpjsSchema() {
       // Owned by Pemprov DKI: the key is all BPJS needs; its own fields load from it.
       Worker: (reference) => ({ nik: String(reference.nik) }),
       Unit: (reference) => ({ code: String(reference.code) }),
+      AccessLog: bpjsAccessLog.referenceResolver,
     },
   });
 }

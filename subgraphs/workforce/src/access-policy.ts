@@ -1,4 +1,10 @@
-import { defineAccessPolicy } from '@jembatan/kit';
+import {
+  AUDIT_TRAIL_GROUPS,
+  AUDIT_TRAIL_PERSONAL,
+  AUDIT_TRAIL_SUBJECTS,
+  AUDITOR_TRAIL_GRANTS,
+  defineAccessPolicy,
+} from '@jembatan/kit';
 import { maskNik } from '@jembatan/kit/identifiers';
 
 /**
@@ -9,6 +15,7 @@ import { maskNik } from '@jembatan/kit/identifiers';
 export const workforceAccessPolicy = defineAccessPolicy({
   agency: 'Pemprov DKI',
   groups: {
+    ...AUDIT_TRAIL_GROUPS,
     /** The public face of the administration: which units exist and how they nest. */
     directory: [
       'Query.unit',
@@ -42,7 +49,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
     /** Personal financial data (UU 27/2022 Pasal 4(2)). */
     wage: ['Worker.monthlyWage'],
   },
-  personal: ['workerPlacement', 'workerIdentity', 'workerName', 'workerContract', 'wage'],
+  personal: [...AUDIT_TRAIL_PERSONAL, 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract', 'wage'],
   grants: {
     analyst: { always: ['directory', 'aggregates'] },
     dki_hr: {
@@ -65,10 +72,11 @@ export const workforceAccessPolicy = defineAccessPolicy({
       CLAIM_VERIFICATION: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName'],
       STATISTICS: ['workerLookup', 'workerPlacement', 'workerIdentity (masked)'],
     },
-    auditor: { always: ['directory', 'aggregates'] },
+    auditor: { always: ['directory', 'aggregates'], ...AUDITOR_TRAIL_GRANTS },
   },
   masks: { 'Worker.nik': maskNik },
   subjectsOf: {
+    ...AUDIT_TRAIL_SUBJECTS,
     Worker: (worker: { nik: string }) => [`nik:${worker.nik}`],
   },
 });

@@ -1,3 +1,4 @@
+import { bpjsAccessLog } from './access-log.resolver';
 import { ClaimResolver } from './claim.resolver';
 import { EmployerResolver } from './employer.resolver';
 import { UnitReferenceResolver, WorkerReferenceResolver } from './extensions.resolver';
@@ -11,4 +12,7 @@ export const bpjsResolvers = [
   StatisticsResolver,
   WorkerReferenceResolver,
   UnitReferenceResolver,
+  ...bpjsAccessLog.resolvers,
 ] as const;
+
+export { bpjsAccessLog };

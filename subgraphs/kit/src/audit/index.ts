@@ -2,4 +2,5 @@ export * from './audit-entry';
 export * from './access-log';
 export * from './audit-trail.migration';
 export * from './verify-audit-chain';
+export * from './graphql';
 export { auditRecordHash, canonicalRecordText, GENESIS_HASH, type CanonicalRecord } from './canonical-record';

@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePrivateJwk, publicJwkOf, RequestRejectedError, type JWK } from '@jembatan/kit';
+import { loadAuthKeys } from '../load-auth-keys';
+import { createUserTokenMinter } from '../mint-user-token';
+import { createUserTokenVerifier, type UserTokenSettings } from '../user-token-verifier';
+
+const ISSUER = 'https://sso.jakarta.go.id/realms/pemprov';
+const caller = { subject: 'siti.rahma', agency: 'pemprov-dki', roles: ['dki_hr' as const] };
+const requestWith = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as IncomingMessage;
+
+let identityProvider: JWK;
+let jwksServer: Server;
+let jwksUrl: string;
+let jwksRequests = 0;
+const folder = mkdtempSync(join(tmpdir(), 'jembatan-jwks-'));
+
+beforeAll(async () => {
+  identityProvider = await generatePrivateJwk('RS256');
+  jwksServer = createServer((_request, response) => {
+    jwksRequests++;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ keys: [publicJwkOf(identityProvider)] }));
+  });
+  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+  jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/protocol/openid-connect/certs`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => jwksServer.close(resolve));
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const settingsWith = (keys: UserTokenSettings['keys']): UserTokenSettings => ({
+  issuer: ISSUER,
+  audience: 'jembatan',
+  keys,
+  clockSkewSeconds: 30,
+});
+
+describe('user tokens from a real identity provider', () => {
+  it("verifies RS256 tokens against the provider's JWKS endpoint, fetching the keys once", async () => {
+    const verify = createUserTokenVerifier(settingsWith({ url: jwksUrl }), () => {});
+    const mint = await createUserTokenMinter(identityProvider, { issuer: ISSUER, audience: 'jembatan' });
+    expect(await verify(requestWith(await mint(caller)))).toEqual(caller);
+    expect(await verify(requestWith(await mint(caller)))).toEqual(caller);
+    expect(jwksRequests).toBe(1);
+  });
+
+  it('verifies against a JWKS file named by configuration, and never loads private members from it', async () => {
+    const path = join(folder, 'provider.jwks.json');
+    writeFileSync(path, JSON.stringify({ keys: [identityProvider] }));
+    const { auth } = await loadAuthKeys({
+      auth: { issuer: ISSUER, audience: 'jembatan', userKeys: { file: path }, clockSkewSeconds: 30 },
+      signingKey: { jwks: { keys: [await generatePrivateJwk('EdDSA')] } },
+    });
+    expect('keys' in auth.keys && auth.keys.keys.every((key) => key.d === undefined)).toBe(true);
+    const mint = await createUserTokenMinter(identityProvider, { issuer: ISSUER, audience: 'jembatan' });
+    expect(await createUserTokenVerifier(auth, () => {})(requestWith(await mint(caller)))).toEqual(caller);
+  });
+
+  it('keeps only the roles it knows, and logs why a token was refused without telling the caller', async () => {
+    const reasons: string[] = [];
+    const verify = createUserTokenVerifier(settingsWith({ url: jwksUrl }), (reason) => reasons.push(reason));
+    const mint = await createUserTokenMinter(identityProvider, { issuer: ISSUER, audience: 'jembatan' });
+    const widened = await mint({ ...caller, roles: ['dki_hr', 'superuser' as never] });
+    expect((await verify(requestWith(widened))).roles).toEqual(['dki_hr']);
+    const expired = await mint(caller, -120);
+    const refusal = await verify(requestWith(expired)).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(RequestRejectedError);
+    expect((refusal as RequestRejectedError).message).toBe('The token is invalid or expired');
+    expect(reasons.join(' ')).toMatch(/exp/);
+  });
+});

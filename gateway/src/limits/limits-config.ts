@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_OPERATION_MANIFEST_PATH } from './operation-manifest';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
+import { DEFAULT_RATE_LIMIT_KEY_PREFIX } from './rate-limiter';
+
+export interface RateLimitConfig {
+  points: number;
+  windowSeconds: number;
+  /** Absent: each gateway instance counts in its own memory. */
+  redisUrl: string | undefined;
+  keyPrefix: string;
+}
+
+export interface LimitsConfig {
+  queryLimits: QueryLimits;
+  rateLimit: RateLimitConfig;
+  /** Browser origins allowed to call the gateway; empty allows none. */
+  corsOrigins: readonly string[];
+  trustedOperations: { enforce: boolean; manifestPath: string };
+}
+
+/**
+ * 300 requests a minute per caller: a person paging through screens makes a few a second at
+ * most, a script gets five a second sustained.
+ */
+export const DEFAULT_RATE_LIMIT = { points: 300, windowSeconds: 60 };
+
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+/** `https://hr.example.go.id` or `http://localhost:5173`: scheme, host and port, nothing more. */
+const origin = z.string().refine((value) => {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}, 'must be an origin: scheme, host and optional port, without a path or trailing slash');
+
+const commaSeparated = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+/**
+ * Reads the gateway's limits from the environment, each optional with a default; fails naming
+ * the bad variable. Trusted operations are enforced by default in production only, so the
+ * playground works out of the box in development.
+ */
+export function readLimitsConfig(env: Record<string, string | undefined>): LimitsConfig {
+  const parsed = z
+    .object({
+      GATEWAY_MAX_DEPTH: positiveInt(DEFAULT_QUERY_LIMITS.maxDepth),
+      GATEWAY_MAX_ALIASES: positiveInt(DEFAULT_QUERY_LIMITS.maxAliases),
+      GATEWAY_MAX_ROOT_FIELDS: positiveInt(DEFAULT_QUERY_LIMITS.maxRootFields),
+      GATEWAY_MAX_TOKENS: positiveInt(DEFAULT_QUERY_LIMITS.maxTokens),
+      GATEWAY_MAX_DIRECTIVES: positiveInt(DEFAULT_QUERY_LIMITS.maxDirectives),
+      GATEWAY_MAX_COST: positiveInt(DEFAULT_QUERY_LIMITS.maxCost),
+      RATE_LIMIT_POINTS: positiveInt(DEFAULT_RATE_LIMIT.points),
+      RATE_LIMIT_WINDOW_SECONDS: positiveInt(DEFAULT_RATE_LIMIT.windowSeconds),
+      RATE_LIMIT_KEY_PREFIX: z.string().min(1).default(DEFAULT_RATE_LIMIT_KEY_PREFIX),
+      REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+      CORS_ORIGINS: z.string().default('').transform(commaSeparated).pipe(z.array(origin)),
+      TRUSTED_OPERATIONS: z.enum(['off', 'enforce']).default(env.NODE_ENV === 'production' ? 'enforce' : 'off'),
+      TRUSTED_OPERATIONS_MANIFEST_PATH: z.string().min(1).default(DEFAULT_OPERATION_MANIFEST_PATH),
+    })
+    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid gateway limits configuration: ${problems}`);
+  }
+  const values = parsed.data;
+  return {
+    queryLimits: {
+      maxDepth: values.GATEWAY_MAX_DEPTH,
+      maxAliases: values.GATEWAY_MAX_ALIASES,
+      maxRootFields: values.GATEWAY_MAX_ROOT_FIELDS,
+      maxTokens: values.GATEWAY_MAX_TOKENS,
+      maxDirectives: values.GATEWAY_MAX_DIRECTIVES,
+      maxCost: values.GATEWAY_MAX_COST,
+    },
+    rateLimit: {
+      points: values.RATE_LIMIT_POINTS,
+      windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS,
+      redisUrl: values.REDIS_URL,
+      keyPrefix: values.RATE_LIMIT_KEY_PREFIX,
+    },
+    corsOrigins: values.CORS_ORIGINS,
+    trustedOperations: {
+      enforce: values.TRUSTED_OPERATIONS === 'enforce',
+      manifestPath: resolve(values.TRUSTED_OPERATIONS_MANIFEST_PATH),
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './access-log';
+export * from './access-record.type';
+export * from './audit-trail-policy';
