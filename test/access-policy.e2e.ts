@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_PURPOSES, ROLES, type Caller, type Purpose, type Role } from '@jembatan/kit';
+import { createLogger, ROLE_PURPOSES, ROLES, type Caller, type Purpose, type Role } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
 import { callerWith, startSupergraph, type RunningSupergraph } from './harness';
 
@@ -109,9 +109,11 @@ const valueAt = (data: unknown, path: string): unknown =>
 const masked = (nik: string) => `${nik.slice(0, 4)}**********${nik.slice(14)}`;
 const expectedFor = (field: string, column: number): Outcome => MATRIX[field]!.trim().split(/\s+/)[column] as Outcome;
 
+/** Every line the three services log while the matrix runs. */
+const logLines: string[] = [];
 let supergraph: RunningSupergraph;
 beforeAll(async () => {
-  supergraph = await startSupergraph();
+  supergraph = await startSupergraph({ logger: createLogger('test', (line) => logLines.push(line)) });
 });
 afterAll(() => supergraph?.stop());
 
@@ -200,5 +202,21 @@ describe('who may read what: every role × purpose × sensitive field, through t
       worker: { nik: `${worker.nik.slice(0, 4)}**********${worker.nik.slice(14)}`, bpjs: null },
     });
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('writes no personal data to any log line, even for refused and invalid requests', async () => {
+    await supergraph.post(JSON.stringify({ query: `{ worker(nik: "${worker.nik}") { name } }` }), {
+      as: null,
+      headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
+    });
+    await supergraph.query(`{ worker(nik: "${worker.nik.slice(0, 15)}") { name } }`);
+    await supergraph.postToSubgraph(
+      'bpjs',
+      { query: `{ participant(nik: "${participant.nik}") { name } }` },
+      { as: null },
+    );
+    expect(logLines.length).toBeGreaterThan(0);
+    const personal = [worker.nik, worker.name, worker.monthlyWage, participant.nik, participant.name, participant.kpj];
+    for (const line of logLines) for (const value of personal) expect(line).not.toContain(String(value));
   });
 });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATEWAY_TOKEN_HEADER, generatePrivateJwk, publicJwkOf } from '@jembatan/kit';
+import { GATEWAY_TOKEN_HEADER, generatePrivateJwk, publicJwkOf, queryDigestOf } from '@jembatan/kit';
 import { callerWith, startSupergraph, TEST_AUDIENCE, TEST_ISSUER, type RunningSupergraph } from './harness';
 
 const QUERY = JSON.stringify({ query: '{ workforceStatistics { unitCount } }' });
@@ -146,15 +146,16 @@ describe('subgraphs answer only the gateway', () => {
   });
 
   /** A gateway token as the gateway would sign it, with claims overridden. */
-  async function gatewayToken(overrides: { audience?: string; issuedAt?: number; key?: JWK; jti?: string }) {
+  async function gatewayToken(overrides: { audience?: string; issuedAt?: number; key?: JWK; query?: string }) {
     const key = overrides.key ?? supergraph.keys.gatewaySigning;
     const issuedAt = overrides.issuedAt ?? Math.floor(Date.now() / 1000);
-    return new SignJWT({ agency: 'jembatan-test', roles: ['dki_hr'], purpose: null, rid: 'r-1', op: null })
+    const qd = queryDigestOf(overrides.query ?? operations.query.query);
+    return new SignJWT({ agency: 'jembatan-test', roles: ['dki_hr'], purpose: null, rid: 'r-1', op: null, qd })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'jembatan-gateway+jwt', kid: key.kid })
       .setIssuer('jembatan-gateway')
       .setAudience(overrides.audience ?? 'workforce')
       .setSubject('probe')
-      .setJti(overrides.jti ?? crypto.randomUUID())
+      .setJti(crypto.randomUUID())
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + 30)
       .sign(await importJWK(key, 'EdDSA'));
@@ -172,6 +173,11 @@ describe('subgraphs answer only the gateway', () => {
     const token = await gatewayToken({});
     expect(await withGatewayToken(token)).toBe(200);
     expect(await withGatewayToken(token)).toBe(401);
+  });
+
+  it('refuses a gateway token carried over to another query', async () => {
+    const forStatistics = await gatewayToken({ query: '{ workforceStatistics { workerCount } }' });
+    expect(await withGatewayToken(forStatistics)).toBe(401);
   });
 
   it('refuses an expired gateway token, one signed for another agency, and one signed by another key', async () => {

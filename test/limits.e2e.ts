@@ -60,6 +60,8 @@ describe('limits against abusive queries (production gateway)', () => {
       },
     );
     expect(batch.status).toBe(400);
+    expect(codeOf(batch.text)).toBe('BAD_REQUEST');
+    expect(batch.text).toMatch(/batching disabled/);
     const introspection = await send('{ __schema { types { name } } }');
     expect(introspection.status).toBe(400);
     expect(introspection.text).not.toContain('"Worker"');

@@ -17,6 +17,7 @@ import {
   type Caller,
   type DatabaseLocation,
   type HttpService,
+  type Logger,
   type SubgraphConfig,
 } from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
@@ -94,22 +95,28 @@ function subgraphConfig(
  */
 export interface ServeOptions {
   production?: boolean;
+  /** Where all three services log; silent by default. */
+  logger?: Logger;
+  /** False only to measure what the audit trail costs (test/bench/audit-overhead.bench.ts). */
+  recordAccess?: boolean;
   /** The gateway's limits; by default production's, with a rate limit no test or benchmark reaches. */
   limits?: LimitsConfig;
 }
 
 export async function serveSupergraph(
   { workforce: workforceDb, bpjs: bpjsDb }: SupergraphDatabases,
-  { production = false, limits }: ServeOptions = {},
+  { production = false, limits, logger = silentLogger, recordAccess }: ServeOptions = {},
 ): Promise<RunningSupergraph> {
   const keys = await generateTestKeys();
   const workforce = await startWorkforceService({
     config: subgraphConfig('workforce', workforceDb, production, keys),
-    logger: silentLogger,
+    logger,
+    recordAccess,
   });
   const bpjs = await startBpjsService({
     config: subgraphConfig('bpjs', bpjsDb, production, keys),
-    logger: silentLogger,
+    logger,
+    recordAccess,
   });
   const gateway = await startGateway({
     auth: { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: publicSetOf(keys.userIssuer), clockSkewSeconds: 30 },
@@ -120,7 +127,7 @@ export async function serveSupergraph(
     host: '127.0.0.1',
     port: 0,
     production,
-    logger: silentLogger,
+    logger,
   });
 
   const tokenFor = await createUserTokenMinter(keys.userIssuer, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
@@ -154,7 +161,11 @@ export async function serveSupergraph(
       const caller = sendAs.as === undefined ? STAFF_OF_BOTH_AGENCIES : sendAs.as;
       const purpose = sendAs.purpose === undefined ? DEFAULT_TEST_PURPOSE : sendAs.purpose;
       const token = caller
-        ? await signGatewayToken(subgraph, { caller, purpose, requestId: randomUUID(), operationName: null })
+        ? await signGatewayToken(
+            subgraph,
+            { caller, purpose, requestId: randomUUID(), operationName: null },
+            operation.query,
+          )
         : undefined;
       const response = await fetch(services[subgraph].url, {
         method: 'POST',

@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GATEWAY_TOKEN_HEADER, type ForwardedRequest } from '@jembatan/kit';
 import type { GatewayContext } from '../context';
 
-export type SignGatewayToken = (audience: string, forwarded: ForwardedRequest) => Promise<string>;
+export type SignGatewayToken = (audience: string, forwarded: ForwardedRequest, query: string) => Promise<string>;
 
 /**
  * The client's operation name: the query planner names each subgraph fetch
@@ -41,6 +41,6 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       requestId: context.requestId,
       operationName: clientOperationName(request.operationName),
     };
-    headers.set(GATEWAY_TOKEN_HEADER, await this.sign(this.agency, forwarded));
+    headers.set(GATEWAY_TOKEN_HEADER, await this.sign(this.agency, forwarded, request.query ?? ''));
   }
 }

@@ -18,9 +18,13 @@ export function createGatewayStandIn(subgraph: string, defaults: { caller: Calle
     kid: randomUUID(),
   };
   const signer = createGatewayTokenSigner(signingKey);
-  const headersFor = async (caller: Caller, purpose: Purpose | null): Promise<Record<string, string>> => {
+  const headersFor = async (
+    caller: Caller,
+    purpose: Purpose | null,
+    query: string,
+  ): Promise<Record<string, string>> => {
     const forwarded: ForwardedRequest = { caller, purpose, requestId: randomUUID(), operationName: null };
-    return { [GATEWAY_TOKEN_HEADER]: await (await signer)(subgraph, forwarded) };
+    return { [GATEWAY_TOKEN_HEADER]: await (await signer)(subgraph, forwarded, query) };
   };
   return {
     gatewayKeys: { jwks: { keys: [publicJwkOf(signingKey)] } } satisfies KeySource,
@@ -33,7 +37,7 @@ export function createGatewayStandIn(subgraph: string, defaults: { caller: Calle
     ): Promise<{ status: number; body: TBody }> {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await headersFor(as.caller, as.purpose)) },
+        headers: { 'content-type': 'application/json', ...(await headersFor(as.caller, as.purpose, operation.query)) },
         body: JSON.stringify(operation),
       });
       return { status: response.status, body: (await response.json()) as TBody };

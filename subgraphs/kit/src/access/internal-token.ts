@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, importJWK, jwtVerify, type JWK } from 'jose';
 import type { ForwardedRequest } from './caller';
 import { isPurpose, isRole } from './roles';
@@ -15,17 +15,24 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 
 export class InvalidGatewayTokenError extends Error {}
 
-/** Signs what the gateway forwards to one subgraph (the audience) for one fetch: a fresh `jti` each time. */
+/** Binds a token to the one operation it was signed for: a captured token cannot carry another query. */
+export const queryDigestOf = (query: string): string => createHash('sha256').update(query).digest('base64url');
+
+/**
+ * Signs what the gateway forwards to one subgraph (the audience) for one fetch of one query: a
+ * fresh `jti` each time.
+ */
 export async function createGatewayTokenSigner(privateJwk: JWK) {
   const alg = privateJwk.alg ?? 'EdDSA';
   const key = await importJWK(privateJwk, alg);
-  return (audience: string, forwarded: ForwardedRequest): Promise<string> =>
+  return (audience: string, forwarded: ForwardedRequest, query: string): Promise<string> =>
     new SignJWT({
       agency: forwarded.caller.agency,
       roles: forwarded.caller.roles,
       purpose: forwarded.purpose,
       rid: forwarded.requestId,
       op: forwarded.operationName,
+      qd: queryDigestOf(query),
     })
       .setProtectedHeader({ alg, typ: TOKEN_TYPE, kid: privateJwk.kid })
       .setIssuer(ISSUER)
@@ -60,7 +67,7 @@ export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWe
   const keySet = createLocalJWKSet(gatewayKeys);
   const replays = new ReplayGuard();
   const algorithms = [...new Set(gatewayKeys.keys.map((key) => key.alg ?? 'EdDSA'))];
-  return async (token: string | undefined): Promise<ForwardedRequest> => {
+  return async (token: string | undefined, query: unknown): Promise<ForwardedRequest> => {
     if (!token) throw new InvalidGatewayTokenError('missing gateway token');
     let payload;
     try {
@@ -80,6 +87,9 @@ export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWe
     const purpose = payload.purpose ?? null;
     if (!roles.every(isRole) || typeof payload.agency !== 'string' || (purpose !== null && !isPurpose(purpose))) {
       throw new InvalidGatewayTokenError('malformed gateway token claims');
+    }
+    if (typeof query !== 'string' || payload.qd !== queryDigestOf(query)) {
+      throw new InvalidGatewayTokenError('gateway token signed for another query');
     }
     if (!replays.admit(payload.jti!, payload.exp!)) throw new InvalidGatewayTokenError('gateway token replayed');
     return {

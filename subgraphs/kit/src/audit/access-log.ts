@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { AuditEntry } from './audit-entry';
-import { AUDIT_ROW_COLUMNS, type AuditRow } from './audit-row';
+import { AUDIT_ROW_COLUMNS, toCanonicalRecord, type AuditRow } from './audit-row';
 
 /** A record of the audit trail as readers see it. */
 export type AuditRecord = AuditEntry & {
@@ -23,19 +23,7 @@ export interface AccessLogFilter {
 }
 
 function toAuditRecord(row: AuditRow): AuditRecord {
-  return {
-    seq: Number(row.seq_text),
-    occurredAt: row.occurred_at,
-    callerSubject: row.caller_subject,
-    callerAgency: row.caller_agency,
-    callerRoles: row.caller_roles,
-    purpose: row.purpose,
-    operationName: row.operation_name,
-    requestId: row.request_id,
-    subjects: row.subjects,
-    fields: row.fields,
-    hash: row.hash.toString('hex'),
-  };
+  return { ...toCanonicalRecord(row), seq: Number(row.seq_text), hash: row.hash.toString('hex') };
 }
 
 /**

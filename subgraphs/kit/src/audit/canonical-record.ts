@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditEntry } from './audit-entry';
 
 /**
  * The hash chain's encoding, written a second time in TypeScript. The database computes each
@@ -27,21 +28,13 @@ export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 /** The format PostgreSQL's to_char writes occurred_at in, for the hash and for readers. */
 export const OCCURRED_AT_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
-/** The columns a record's hash covers, as the database stores them. */
-export interface CanonicalRecord {
+/** The columns a record's hash covers, as the database stores them: the entry, its place and time. */
+export type CanonicalRecord = AuditEntry & {
   /** Decimal digits, as PostgreSQL prints a bigint. */
   seq: string;
   /** UTC with microseconds, in OCCURRED_AT_FORMAT. */
   occurredAt: string;
-  callerSubject: string;
-  callerAgency: string;
-  callerRoles: readonly string[];
-  purpose: string | null;
-  operationName: string | null;
-  requestId: string;
-  subjects: readonly string[];
-  fields: readonly string[];
-}
+};
 
 const netstring = (value: string | null): string =>
   value === null ? '-:,' : `${Buffer.byteLength(value, 'utf8')}:${value},`;

@@ -13,6 +13,8 @@ export interface AgencyServiceOptions {
   logger: Logger;
   /** An already opened database (tests share one); otherwise opened from config and closed on stop. */
   database?: Database;
+  /** See SubgraphServerOptions.recordAccess: benchmarks only. */
+  recordAccess?: boolean;
 }
 
 export interface AgencyService extends SubgraphServer {
@@ -30,7 +32,7 @@ export async function openSubgraphDatabase<T>(
 /** Opens (and on first start seeds) a subgraph's own database, then serves the subgraph. */
 export async function startAgencyService<T>(
   definition: SubgraphDefinition<T>,
-  { config, logger, database: given }: AgencyServiceOptions,
+  { config, logger, database: given, recordAccess }: AgencyServiceOptions,
 ): Promise<AgencyService> {
   const database = given ?? (await openSubgraphDatabase(definition, config));
   try {
@@ -40,6 +42,7 @@ export async function startAgencyService<T>(
     }
     const server = await startSubgraphServer({
       gatewayKeys: await loadPublicKeys(config.gatewayKeys),
+      recordAccess,
       name: definition.name,
       schema: definition.buildSchema(),
       accessPolicy: definition.accessPolicy,

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { openDatabase, type DatabaseLocation } from '../../db/open-database';
-import { dropPostgresDatabase, ensurePostgresDatabase, withDatabaseName } from '../../db/postgres-admin';
+import { openScratchDatabase, TEST_ENGINES } from '../../testing/scratch-database';
 import { readAccessLog } from '../access-log';
 import { appendAuditEntry, type AuditEntry } from '../audit-entry';
 import { AUDIT_ROW_COLUMNS, toCanonicalRecord, type AuditRow } from '../audit-row';
@@ -55,29 +51,16 @@ describe('canonical record encoding', () => {
   });
 });
 
-const ENGINES = ['pglite', 'postgres'] as const;
-
-describe.each(ENGINES)('audit trail on %s', (engine) => {
+describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
   let database: Database;
-  let location: DatabaseLocation;
+  let dispose: () => Promise<void>;
 
   // One database per engine (a PGlite initdb costs seconds); each test starts from an empty log.
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      location = { dataDir: join(mkdtempSync(join(tmpdir(), 'jembatan-audit-')), 'db') };
-    } else {
-      const name = `jembatan_test_audit_${process.pid}_${Date.now().toString(36)}`;
-      location = { url: withDatabaseName('postgres://postgres@127.0.0.1:5432/postgres', name) };
-      await ensurePostgresDatabase(location.url);
-    }
-    database = await openDatabase({ location, entities: [], migrations: auditTrailMigrations });
+    ({ database, dispose } = await openScratchDatabase(engine, 'audit', auditTrailMigrations));
   });
 
-  afterAll(async () => {
-    await database?.close();
-    if ('dataDir' in location) rmSync(join(location.dataDir, '..'), { recursive: true, force: true });
-    else await dropPostgresDatabase(location.url);
-  });
+  afterAll(() => dispose?.());
 
   /**
    * What an attacker with superuser access can do: switch off user triggers for one transaction

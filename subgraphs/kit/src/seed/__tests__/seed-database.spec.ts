@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { openDatabase, type DatabaseLocation } from '../../db/open-database';
-import { dropPostgresDatabase, ensurePostgresDatabase, withDatabaseName } from '../../db/postgres-admin';
+import { openScratchDatabase, TEST_ENGINES } from '../../testing/scratch-database';
 import { seedIfEmpty } from '../seed-if-empty';
 import { seedDatabase, SeedRefusedError } from '../seed-database';
 import { readSeedLedger, seedLedgerMigrations } from '../seed-ledger';
@@ -66,37 +62,23 @@ const catalog: SeedCatalog = {
   }),
 };
 
-const ENGINES = ['pglite', 'postgres'] as const;
-
-describe.each(ENGINES)('seedDatabase on %s', (engine) => {
+describe.each(TEST_ENGINES)('seedDatabase on %s', (engine) => {
   let database: Database;
-  let location: DatabaseLocation;
+  let dispose: () => Promise<void>;
 
   // One database per engine (a PGlite initdb costs seconds); each test starts from an empty one.
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      location = { dataDir: join(mkdtempSync(join(tmpdir(), 'jembatan-seed-')), 'db') };
-    } else {
-      const name = `jembatan_test_seed_${process.pid}_${Date.now().toString(36)}`;
-      location = { url: withDatabaseName('postgres://postgres@127.0.0.1:5432/postgres', name) };
-      await ensurePostgresDatabase(location.url);
-    }
-    database = await openDatabase({
-      location,
-      entities: [],
-      migrations: [...seedLedgerMigrations, CreateShelf1700000000000],
-    });
+    ({ database, dispose } = await openScratchDatabase(engine, 'seed', [
+      ...seedLedgerMigrations,
+      CreateShelf1700000000000,
+    ]));
   });
 
   beforeEach(async () => {
     await database.dataSource.query('TRUNCATE shelf, book, seed_run');
   });
 
-  afterAll(async () => {
-    await database?.close();
-    if ('dataDir' in location) rmSync(join(location.dataDir, '..'), { recursive: true, force: true });
-    else await dropPostgresDatabase(location.url);
-  });
+  afterAll(() => dispose?.());
 
   const count = async (table: string) =>
     Number((await database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MixedList } from 'typeorm';
+import type { Database } from '../db/database';
+import { openDatabase, type DatabaseLocation } from '../db/open-database';
+import { dropPostgresDatabase, ensurePostgresDatabase, withDatabaseName } from '../db/postgres-admin';
+
+export const TEST_ENGINES = ['pglite', 'postgres'] as const;
+export type TestEngine = (typeof TEST_ENGINES)[number];
+
+const POSTGRES_SERVER = process.env.JEMBATAN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A throwaway database on either engine for a kit spec, migrated: a fresh PGlite directory, or a
+ * uniquely named database on the machine's PostgreSQL server. `dispose` closes and removes it.
+ */
+export async function openScratchDatabase(
+  engine: TestEngine,
+  label: string,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>,
+): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  let location: DatabaseLocation;
+  if (engine === 'pglite') {
+    location = { dataDir: join(mkdtempSync(join(tmpdir(), `jembatan-${label}-`)), 'db') };
+  } else {
+    location = {
+      url: withDatabaseName(POSTGRES_SERVER, `jembatan_test_${label}_${process.pid}_${Date.now().toString(36)}`),
+    };
+    await ensurePostgresDatabase(location.url);
+  }
+  const database = await openDatabase({ location, entities: [], migrations });
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      if ('dataDir' in location) rmSync(join(location.dataDir, '..'), { recursive: true, force: true });
+      else await dropPostgresDatabase(location.url);
+    },
+  };
+}
