@@ -18,7 +18,11 @@ describe('limits against abusive queries (production gateway)', () => {
   beforeAll(async () => {
     supergraph = await startSupergraph({
       production: true,
-      limits: readLimitsConfig({ NODE_ENV: 'production', RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}` }),
+      limits: readLimitsConfig({
+        NODE_ENV: 'production',
+        RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}`,
+        CORS_ORIGINS: 'https://hr.jakarta.go.id',
+      }),
     });
   });
   afterAll(() => supergraph?.stop());
@@ -75,6 +79,24 @@ describe('limits against abusive queries (production gateway)', () => {
     const response = await fetch(url, { headers: { authorization: `Bearer ${await supergraph.tokenFor(analyst)}` } });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/);
+  });
+
+  it('answers browsers only from the allowed origins', async () => {
+    const preflight = (origin: string) =>
+      fetch(supergraph.gateway.url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type, x-purpose',
+        },
+      });
+    const allowed = await preflight('https://hr.jakarta.go.id');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://hr.jakarta.go.id');
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('keeps serving after all of that', async () => {
