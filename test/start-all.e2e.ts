@@ -88,7 +88,7 @@ describe('pnpm start', () => {
     const stopped = await interrupt(first);
     expect(stopped.code).toBe(0);
     expect(stopped.seconds).toBeLessThan(10);
-    expect(first.output()).toMatch(/"service":"gateway","message":"shutting down"/);
+    expect(first.output()).toMatch(/"service":"gateway".*"message":"shutting down"/);
     expect(existsSync(join(dataDir, 'workforce.lock'))).toBe(false);
     expect(existsSync(join(dataDir, 'bpjs.lock'))).toBe(false);
 

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { devKeyPaths, type KeySource } from '@jembatan/kit';
+import { devKeyPaths, readShutdownConfig, type KeySource } from '@jembatan/kit';
 import { readLimitsConfig, type LimitsConfig } from './limits';
+import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache';
+import { readResilienceConfig, type ResilienceConfig } from './subgraph-fetch';
 
 export interface AuthConfig {
   issuer: string;
@@ -23,6 +25,12 @@ export interface GatewayConfig {
   signingKey: KeySource;
   /** Query limits, rate limits, CORS and trusted operations. */
   limits: LimitsConfig;
+  /** Timeouts, retries and circuit breakers for the subgraph fetches. */
+  resilience: ResilienceConfig;
+  /** Caching of aggregate answers (RESPONSE_CACHE_TTL_SECONDS, shared through REDIS_URL). */
+  responseCache: ResponseCacheConfig;
+  /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -94,5 +102,8 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       ? { file: resolve(values.GATEWAY_SIGNING_KEY_PATH) }
       : { generateAt: devKeys.gatewaySigning, alg: 'EdDSA' },
     limits: readLimitsConfig(env),
+    resilience: readResilienceConfig(env),
+    responseCache: readResponseCacheConfig(env),
+    shutdownGraceMs: readShutdownConfig(env).shutdownGraceMs,
   };
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { tracing } from './tracing';
 import { createLogger, describeError, onShutdown } from '@jembatan/kit';
 import { loadAuthKeys } from './auth';
 import { readGatewayConfig } from './config';
 import { startGateway } from './start-gateway';
+import { fileSupergraph } from './supergraph';
 
 const logger = createLogger('gateway');
 
@@ -14,10 +15,17 @@ async function main() {
     ...config,
     auth,
     signingKey,
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    // Reloaded when the file changes: a new composition is deployed by replacing the file.
+    supergraphSdl: fileSupergraph(config.supergraphPath, { logger }),
     logger,
   });
-  onShutdown(logger, () => gateway.close());
+  onShutdown(logger, {
+    ...gateway,
+    async close() {
+      await gateway.close();
+      await tracing.shutdown();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

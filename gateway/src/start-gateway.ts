@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { JWK } from 'jose';
 import {
   createFormatError,
+  createGatewayObservability,
   createGatewayTokenSigner,
   createGraphqlHttpHandler,
   describeError,
@@ -16,6 +17,10 @@ import {
 } from '@jembatan/kit';
 import { AgencyDataSource, createUserTokenVerifier, declaredPurpose, type UserTokenSettings } from './auth';
 import type { GatewayContext } from './context';
+import { gatewayReadinessChecks } from './health';
+import { createResponseCache, type ResponseCacheConfig } from './response-cache';
+import { createSubgraphFetchers, type ResilienceConfig } from './subgraph-fetch';
+import type { FileSupergraph } from './supergraph';
 import {
   callerMayQueryAdHoc,
   createQueryLimits,
@@ -28,7 +33,8 @@ import {
 } from './limits';
 
 export interface GatewayOptions {
-  supergraphSdl: string;
+  /** The supergraph: its SDL, fixed while the gateway runs, or its file, reloaded when it changes. */
+  supergraphSdl: string | FileSupergraph;
   subgraphUrls: Record<string, string>;
   host: string;
   port: number;
@@ -39,6 +45,12 @@ export interface GatewayOptions {
   /** The private key for the tokens the gateway forwards to the subgraphs. */
   signingKey: JWK;
   limits: LimitsConfig;
+  /** Timeouts, retries, circuit breakers and connection pools for the subgraph fetches. */
+  resilience?: ResilienceConfig;
+  /** Caching of aggregate answers; absent, nothing is cached. */
+  responseCache?: ResponseCacheConfig;
+  /** How long a stop lets requests in flight finish; the HTTP service's default when absent. */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -51,9 +63,20 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   const verifyUserToken = createUserTokenVerifier(options.auth, (reason) =>
     logger.warn('request refused: invalid user token', { reason }),
   );
+  // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata endpoints from
+  // every process; a government gateway on a closed network calls out to no one.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  // One set for the gateway's life: breaker and pool state survive the data sources being rebuilt.
+  const observability = createGatewayObservability({ logger });
+  const subgraphFetchers = createSubgraphFetchers(options.resilience, {
+    onFetch: (subgraph, durationMs, outcome) =>
+      observability.observeSubgraphFetch(subgraph, durationMs / 1000, outcome),
+  });
+  observability.observeCircuitBreakers(() => subgraphFetchers.breakerStates());
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new AgencyDataSource(name, options.subgraphUrls[name] ?? url!, signGatewayToken),
+    buildService: ({ name, url }) =>
+      new AgencyDataSource(name, options.subgraphUrls[name] ?? url!, signGatewayToken, subgraphFetchers),
     logger: {
       debug: () => {},
       info: (message) => logger.info(String(message)),
@@ -65,6 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   const queryLimits = createQueryLimits(limits.queryLimits, options.production);
   const manifest = readOperationManifest(limits.trustedOperations.manifestPath);
   const rateLimiter = await createRateLimiter({ ...limits.rateLimit, logger });
+  const responseCache = await createResponseCache({ ...(options.responseCache ?? { ttlSeconds: 0 }), logger });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Introspection and field suggestions would hand the schema to anyone probing production.
@@ -79,6 +103,9 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       ApolloServerPluginLandingPageDisabled(),
       ...queryLimits.plugins,
       trustedOperations({ manifest, enforce: limits.trustedOperations.enforce, mayQueryAdHoc: callerMayQueryAdHoc }),
+      ...observability.plugins,
+      // Last: a request the plugins above refuse never reaches the cache.
+      responseCache.plugin,
     ],
     includeStacktraceInErrorResponses: !options.production,
     formatError: createFormatError({
@@ -86,32 +113,42 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       onUnexpected: (error) => logger.error('unexpected gateway error', describeError(error)),
     }),
   });
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    supergraphLoaded = true;
+  });
   await apollo.start();
   const http = await startHttpService({
     host: options.host,
     port: options.port,
     graphqlPath: '/graphql',
-    graphql: withCors(
-      limits.corsOrigins,
-      createGraphqlHttpHandler({
-        apollo,
-        bodyLimitBytes: 1024 * 1024,
-        context: async (request): Promise<GatewayContext> => {
-          const caller = await verifyUserToken(request);
-          const purpose = declaredPurpose(request, caller);
-          const decision = await rateLimiter.consume(caller.subject);
-          if (!decision.allowed) {
-            throw new RequestRejectedError(429, 'RATE_LIMITED', 'Too many requests; retry later', {
-              'retry-after': String(decision.retryAfterSeconds),
-            });
-          }
-          return { requestId: requestIdOf(request), caller, purpose };
-        },
-      }),
+    // Outermost: the request id and trace id are fixed before anything else logs.
+    graphql: observability.scopeRequests(
+      withCors(
+        limits.corsOrigins,
+        createGraphqlHttpHandler({
+          apollo,
+          bodyLimitBytes: 1024 * 1024,
+          context: async (request): Promise<GatewayContext> => {
+            const caller = await verifyUserToken(request);
+            const purpose = declaredPurpose(request, caller);
+            const decision = await rateLimiter.consume(caller.subject);
+            if (!decision.allowed) {
+              throw new RequestRejectedError(429, 'RATE_LIMITED', 'Too many requests; retry later', {
+                'retry-after': String(decision.retryAfterSeconds),
+              });
+            }
+            return { requestId: requestIdOf(request), caller, purpose };
+          },
+        }),
+      ),
     ),
     routes: {
       '/health': healthRoute('gateway'),
+      ...observability.routes,
     },
+    readiness: gatewayReadinessChecks({ supergraphLoaded: () => supergraphLoaded, subgraphUrls: options.subgraphUrls }),
+    shutdownGraceMs: options.shutdownGraceMs,
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });
   logger.info('gateway listening', { url: http.url, subgraphs: options.subgraphUrls });
@@ -121,6 +158,8 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       await http.close();
       await apollo.stop();
       await rateLimiter.close();
+      await subgraphFetchers.close();
+      await responseCache.close();
     },
   };
 }

@@ -7,8 +7,10 @@ import {
   PURPOSE_HEADER,
   readLimitsConfig,
   startGateway,
+  type GatewayOptions,
   type LimitsConfig,
 } from '@jembatan/gateway';
+import type { ResilienceConfig } from '@jembatan/gateway';
 import {
   createGatewayTokenSigner,
   GATEWAY_TOKEN_HEADER,
@@ -101,11 +103,18 @@ export interface ServeOptions {
   recordAccess?: boolean;
   /** The gateway's limits; by default production's, with a rate limit no test or benchmark reaches. */
   limits?: LimitsConfig;
+  /**
+   * Where the gateway calls an agency instead of the subgraph started here: a fake, a proxy in
+   * front of the real one, or a port where nothing listens.
+   */
+  subgraphUrls?: Partial<Record<'workforce' | 'bpjs', string>>;
+  /** How the gateway calls its subgraphs (timeouts, retries, breaker, pool); by default production's. */
+  resilience?: ResilienceConfig;
 }
 
 export async function serveSupergraph(
   { workforce: workforceDb, bpjs: bpjsDb }: SupergraphDatabases,
-  { production = false, limits, logger = silentLogger, recordAccess }: ServeOptions = {},
+  { production = false, limits, logger = silentLogger, recordAccess, subgraphUrls, resilience }: ServeOptions = {},
 ): Promise<RunningSupergraph> {
   const keys = await generateTestKeys();
   const workforce = await startWorkforceService({
@@ -118,17 +127,19 @@ export async function serveSupergraph(
     logger,
     recordAccess,
   });
-  const gateway = await startGateway({
+  const gatewayOptions: GatewayOptions = {
     auth: { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: publicSetOf(keys.userIssuer), clockSkewSeconds: 30 },
     signingKey: keys.gatewaySigning,
     limits: limits ?? readLimitsConfig({ RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}` }),
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { workforce: workforce.url, bpjs: bpjs.url },
+    subgraphUrls: { workforce: workforce.url, bpjs: bpjs.url, ...subgraphUrls },
     host: '127.0.0.1',
     port: 0,
     production,
     logger,
-  });
+    resilience,
+  };
+  const gateway = await startGateway(gatewayOptions);
 
   const tokenFor = await createUserTokenMinter(keys.userIssuer, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
   const post = async (body: string, sendAs: SendAs = {}) => {

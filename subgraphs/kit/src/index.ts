@@ -10,6 +10,7 @@ export * from './federation';
 export * from './identifiers';
 export * from './loaders';
 export * from './log';
+export * from './observability';
 export * from './pagination';
 export * from './scalars';
 export * from './seed';

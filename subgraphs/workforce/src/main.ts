@@ -1,6 +1,7 @@
+import { tracing } from './tracing';
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { runSubgraphMain } from '@jembatan/kit';
 import { workforceSubgraph } from './server';
 
-runSubgraphMain(workforceSubgraph, resolve(__dirname, '../../../data/workforce'));
+runSubgraphMain(workforceSubgraph, resolve(__dirname, '../../../data/workforce'), tracing);

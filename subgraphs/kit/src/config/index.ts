@@ -1,1 +1,2 @@
 export * from './subgraph-config';
+export * from './shutdown-config';

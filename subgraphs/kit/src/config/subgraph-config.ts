@@ -4,6 +4,7 @@ import { devKeyPaths } from '../access/key-files';
 import type { KeySource } from '../access/key-source';
 import type { DatabaseLocation } from '../db/open-database';
 import { withDatabaseName } from '../db/postgres-admin';
+import { shutdownEnvShape } from './shutdown-config';
 
 export interface SubgraphConfig {
   name: string;
@@ -17,6 +18,11 @@ export interface SubgraphConfig {
   seedPreset: string | null;
   /** The gateway's public keys: a subgraph answers only requests carrying a token signed by one of them. */
   gatewayKeys: KeySource;
+  /**
+   * How long a stopping subgraph lets requests in flight finish (SHUTDOWN_GRACE_MS). Absent in
+   * configurations built in code, which keep the HTTP service's default.
+   */
+  shutdownGraceMs?: number;
 }
 
 export interface SubgraphConfigSpec {
@@ -46,6 +52,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     DATA_DIR: z.string().min(1).optional(),
     SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
     GATEWAY_PUBLIC_KEYS_PATH: z.string().min(1).optional(),
+    ...shutdownEnvShape,
   });
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -81,5 +88,6 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     gatewayKeys: keysPath
       ? { file: resolve(keysPath) }
       : { generateAt: devKeyPaths(dataRoot).gatewaySigning, alg: 'EdDSA' },
+    shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
   };
 }

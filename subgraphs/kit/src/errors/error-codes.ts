@@ -37,6 +37,10 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_FOUND: 'An operation id sent without a query is not in the published manifest.',
   RATE_LIMITED:
     'The caller made more requests than allowed in the current window; retry after `Retry-After` seconds (HTTP 429).',
+  SUBGRAPH_UNAVAILABLE:
+    "An agency's service could not be reached or answered with an error; its fields are null, the rest of the answer still arrives, and `extensions.serviceName` names the agency. Retry later.",
+  SUBGRAPH_TIMEOUT:
+    "An agency's service did not answer within the gateway's time limit; its fields are null, the rest of the answer still arrives, and `extensions.serviceName` names the agency.",
   INTERNAL_SERVER_ERROR: 'Something failed on our side; details are logged, never sent to the client in production.',
 } as const;
 

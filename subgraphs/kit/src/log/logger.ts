@@ -1,3 +1,7 @@
+import { pino, type Logger as PinoLogger } from 'pino';
+import { requestLogFields } from './request-log-fields';
+import { maskPersonalNumbers } from './personal-numbers';
+
 /** Structured JSON logs, one line per event. Callers pass ids and counts, never personal data. */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -5,20 +9,55 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(
-  service: string,
-  write: (line: string) => void = (line) => process.stdout.write(line),
-): Logger {
-  const emit = (level: string, message: string, fields: Record<string, unknown> = {}) =>
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, service, message, ...fields })}\n`);
+/** A service's logger: `child` binds fields (a component name, say) to every line it writes. */
+export interface ServiceLogger extends Logger {
+  child(bindings: Record<string, unknown>): ServiceLogger;
+}
+
+/**
+ * The line's own fields, message first so a person reading the log sees it before the details
+ * (pino would write its message key last). Text is masked (see maskPersonalNumbers); a field
+ * named `message` cannot replace the message.
+ */
+function lineFields(message: string, fields: Record<string, unknown> | undefined): Record<string, unknown> {
+  const line: Record<string, unknown> = { message: maskPersonalNumbers(message) };
+  for (const [key, value] of Object.entries(fields ?? {})) {
+    if (key !== 'message') line[key] = typeof value === 'string' ? maskPersonalNumbers(value) : value;
+  }
+  return line;
+}
+
+function wrap(logger: PinoLogger): ServiceLogger {
   return {
-    info: (message, fields) => emit('info', message, fields),
-    warn: (message, fields) => emit('warn', message, fields),
-    error: (message, fields) => emit('error', message, fields),
+    info: (message, fields) => logger.info(lineFields(message, fields)),
+    warn: (message, fields) => logger.warn(lineFields(message, fields)),
+    error: (message, fields) => logger.error(lineFields(message, fields)),
+    child: (bindings) => wrap(logger.child(bindings)),
   };
 }
 
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+/**
+ * A pino logger writing one JSON object per line: `level` (as a word), `time` (ISO 8601),
+ * `service`, the request's `requestId` and `traceId` when the line is written while serving a
+ * request, `message`, then the caller's fields. By default it writes to stdout synchronously,
+ * so the last lines before `process.exit` (a failed start, a shutdown) are never lost.
+ */
+export function createLogger(service: string, write?: (line: string) => void): ServiceLogger {
+  const destination = write ? { write } : pino.destination({ dest: 1, sync: true });
+  return wrap(
+    pino(
+      {
+        base: { service },
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        mixin: requestLogFields,
+      },
+      destination,
+    ),
+  );
+}
+
+export const silentLogger: ServiceLogger = { info() {}, warn() {}, error() {}, child: () => silentLogger };
 
 /** Error details for a log line: message and stack, without any request data. */
 export function describeError(error: unknown): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { RouteHandler } from './http-service';
+import type { RouteHandler } from './route-handler';
 
 /** Liveness: the process answers HTTP. It touches no dependency, so a slow database never fails it. */
 export function healthRoute(service: string): RouteHandler {

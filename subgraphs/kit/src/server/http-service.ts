@@ -1,18 +1,37 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ReadinessCheck } from './readiness-check';
+import { readinessRoute } from './readiness-route';
+import type { RouteHandler } from './route-handler';
 
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+export type { CheckOutcome, ReadinessCheck, ReadinessReport } from './readiness-check';
+export type { RouteHandler } from './route-handler';
 
 export interface HttpService {
   readonly server: Server;
   /** The URL of the GraphQL endpoint, with the port actually bound (tests listen on port 0). */
   readonly url: string;
   readonly port: number;
+  /** How long `close` lets requests in flight finish before it cuts their connections. */
+  readonly shutdownGraceMs: number;
+  /**
+   * Drains the service: stops accepting connections, answers readiness with 503 from then on,
+   * lets requests in flight finish (closing each connection after its answer) for up to the
+   * grace period, then cuts whatever is left. Calling it again returns the same promise.
+   */
   close(): Promise<void>;
+  /** How many requests `close` cut at the end of the grace period; 0 after a clean drain. */
+  requestsCut(): number;
 }
 
-/** How long `close` lets requests in flight finish before it cuts their connections. */
-const CLOSE_GRACE_MS = 5_000;
+/**
+ * The grace period of callers that pass none (services built in-process, as in tests), as it
+ * has always been; services started from the environment pass SHUTDOWN_GRACE_MS.
+ */
+export const DEFAULT_HTTP_CLOSE_GRACE_MS = 5_000;
+
+/** Where a service given readiness checks answers them. */
+export const READINESS_PATH = '/ready';
 
 export interface HttpServiceOptions {
   host: string;
@@ -20,22 +39,44 @@ export interface HttpServiceOptions {
   graphqlPath: string;
   graphql: RouteHandler;
   routes?: Record<string, RouteHandler>;
+  /** Served at READINESS_PATH, turning 503 `draining` as soon as `close` begins. */
+  readiness?: readonly ReadinessCheck[];
+  /** See HttpService.shutdownGraceMs; DEFAULT_HTTP_CLOSE_GRACE_MS when absent. */
+  shutdownGraceMs?: number;
   onError: (error: unknown) => void;
 }
 
+const JSON_CONTENT = { 'content-type': 'application/json; charset=utf-8' };
+
 /** Routes one HTTP server to the GraphQL handler and a service's other endpoints. */
 export async function startHttpService(options: HttpServiceOptions): Promise<HttpService> {
+  const shutdownGraceMs = options.shutdownGraceMs ?? DEFAULT_HTTP_CLOSE_GRACE_MS;
+  let draining = false;
+  let cut = 0;
+  let closed: Promise<void> | undefined;
+  const inFlight = new Set<ServerResponse>();
+  const routes = withReadiness(options, () => draining);
+
   const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once('close', () => {
+      inFlight.delete(response);
+      // Node closes the connections that were idle when close() began; this one became idle since.
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
+    // A client on a kept-alive connection must open a new one (to another replica) next time.
+    if (draining) response.setHeader('connection', 'close');
+
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const handler = path === options.graphqlPath ? options.graphql : options.routes?.[path];
+    const handler = path === options.graphqlPath ? options.graphql : routes[path];
     if (!handler) {
-      response.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+      response.writeHead(404, JSON_CONTENT);
       response.end(JSON.stringify({ error: 'not found', graphql: options.graphqlPath }));
       return;
     }
     Promise.resolve(handler(request, response)).catch((error: unknown) => {
       options.onError(error);
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      if (!response.headersSent) response.writeHead(500, JSON_CONTENT);
       response.end(
         JSON.stringify({
           errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
@@ -51,19 +92,37 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   });
   const port = (server.address() as AddressInfo).port;
   const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+
+  const drain = () =>
+    new Promise<void>((resolve, reject) => {
+      draining = true;
+      for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+      const cutoff = setTimeout(() => {
+        cut = inFlight.size;
+        server.closeAllConnections();
+      }, shutdownGraceMs);
+      server.close((error) => {
+        clearTimeout(cutoff);
+        if (error) reject(error);
+        else resolve();
+      });
+      server.closeIdleConnections();
+    });
+
   return {
     server,
     port,
     url: `http://${displayHost}:${port}${options.graphqlPath}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        const cutoff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-        server.close((error) => {
-          clearTimeout(cutoff);
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeIdleConnections();
-      }),
+    shutdownGraceMs,
+    close: () => (closed ??= drain()),
+    requestsCut: () => cut,
   };
+}
+
+function withReadiness(options: HttpServiceOptions, isDraining: () => boolean): Record<string, RouteHandler> {
+  if (!options.readiness) return options.routes ?? {};
+  if (options.routes?.[READINESS_PATH]) {
+    throw new Error(`${READINESS_PATH} is served from the readiness checks; do not route it as well`);
+  }
+  return { ...options.routes, [READINESS_PATH]: readinessRoute(options.readiness, { isDraining }) };
 }

@@ -7,4 +7,7 @@ export * from './start-agency-service';
 export * from './run-subgraph-main';
 export * from './on-shutdown';
 export * from './health-route';
+export * from './readiness-check';
+export * from './readiness-route';
+export * from './subgraph-readiness';
 export * from './request-rejected';

@@ -51,6 +51,7 @@ export async function startAgencyService<T>(
       host: config.host,
       port: config.port,
       production: config.production,
+      shutdownGraceMs: config.shutdownGraceMs,
       logger,
     });
     return {

@@ -9,6 +9,7 @@ import { AccessRecorder } from '../access/access-recorder';
 import { enforceAccessPolicy } from '../access/enforce-access-policy';
 import { compileAccessPolicy } from '../access/field-access';
 import { auditTrailPlugin } from './audit-trail-plugin';
+import { createSubgraphObservability } from '../observability/subgraph-observability';
 import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { createFormatError } from '../errors';
@@ -17,6 +18,7 @@ import { createGraphqlHttpHandler } from './graphql-http-handler';
 import { healthRoute } from './health-route';
 import { RequestRejectedError } from './request-rejected';
 import { startHttpService, type HttpService } from './http-service';
+import { subgraphReadinessChecks } from './subgraph-readiness';
 
 export interface SubgraphServerOptions<TLoaders> {
   name: string;
@@ -38,6 +40,8 @@ export interface SubgraphServerOptions<TLoaders> {
    * variable reaches it, so a deployed service always records.
    */
   recordAccess?: boolean;
+  /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_MS); the HTTP service's default when absent. */
+  shutdownGraceMs?: number;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -48,6 +52,7 @@ export interface SubgraphServer extends HttpService {
 export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): Promise<SubgraphServer> {
   const { logger } = options;
   const policy = compileAccessPolicy(options.schema, options.accessPolicy);
+  const observability = createSubgraphObservability({ service: options.name, logger, database: options.database });
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
@@ -57,6 +62,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
+      ...observability.plugins,
     ],
     includeStacktraceInErrorResponses: !options.production,
     formatError: createFormatError({
@@ -95,10 +101,13 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     host: options.host,
     port: options.port,
     graphqlPath: '/graphql',
-    graphql,
+    graphql: observability.scopeRequests(graphql),
     routes: {
+      ...observability.routes,
       '/health': healthRoute(options.name),
     },
+    readiness: subgraphReadinessChecks(options.database),
+    shutdownGraceMs: options.shutdownGraceMs,
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });
   logger.info('subgraph listening', { url: http.url, engine: options.database.engine });

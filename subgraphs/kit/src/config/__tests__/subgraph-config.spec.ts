@@ -19,7 +19,12 @@ describe('subgraph configuration', () => {
       createDatabase: false,
       seedPreset: 'demo',
       gatewayKeys: { generateAt: '/srv/jembatan/data/keys/gateway-signing.private.jwk.json', alg: 'EdDSA' },
+      shutdownGraceMs: 10_000,
     });
+  });
+
+  it('takes the shutdown grace period from SHUTDOWN_GRACE_MS', () => {
+    expect(readSubgraphConfig({ SHUTDOWN_GRACE_MS: '2500' }, spec).shutdownGraceMs).toBe(2500);
   });
 
   it('treats an empty variable as unset, as an env file with `DATABASE_URL=` means it', () => {
@@ -76,6 +81,7 @@ describe('subgraph configuration', () => {
     [{ WORKFORCE_DATABASE_URL: 'mysql://root@localhost/x' }, /WORKFORCE_DATABASE_URL: must be a postgres:\/\/ URL/],
     [{ SEED_PRESET: 'everything' }, /SEED_PRESET/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ SHUTDOWN_GRACE_MS: 'sebentar' }, /SHUTDOWN_GRACE_MS/],
   ])('fails fast on %j, naming the variable', (env, message) => {
     expect(() => readSubgraphConfig(env, spec)).toThrow(message);
   });

@@ -1,0 +1,2 @@
+export * from './gateway-readiness';
+export * from './subgraph-probe';

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export interface ResponseCacheConfig {
+  /** How long an aggregate's answer is reused; 0 turns the cache off. */
+  ttlSeconds: number;
+  /** Shares the answers between gateway replicas; absent, each replica keeps its own in memory. */
+  redisUrl: string | undefined;
+  /** Namespaces the Redis keys, so deployments (and parallel test runs) sharing a Redis never collide. */
+  keyPrefix: string;
+}
+
+/**
+ * A minute: the aggregates change when an agency loads data, not from one second to the next,
+ * and a dashboard refreshing every few seconds then costs each agency one query a minute.
+ */
+export const DEFAULT_RESPONSE_CACHE_TTL_SECONDS = 60;
+/** An hour at most: this cache spares the agencies repeated questions; it is not a data store. */
+export const MAX_RESPONSE_CACHE_TTL_SECONDS = 3600;
+export const DEFAULT_RESPONSE_CACHE_KEY_PREFIX = 'jembatan:gateway:response-cache';
+
+/** Reads the response cache's settings from the environment; fails naming the bad variable. */
+export function readResponseCacheConfig(env: Record<string, string | undefined>): ResponseCacheConfig {
+  const parsed = z
+    .object({
+      RESPONSE_CACHE_TTL_SECONDS: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_RESPONSE_CACHE_TTL_SECONDS)
+        .default(DEFAULT_RESPONSE_CACHE_TTL_SECONDS),
+      RESPONSE_CACHE_KEY_PREFIX: z.string().min(1).default(DEFAULT_RESPONSE_CACHE_KEY_PREFIX),
+      REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    })
+    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid gateway response cache configuration: ${problems}`);
+  }
+  return {
+    ttlSeconds: parsed.data.RESPONSE_CACHE_TTL_SECONDS,
+    redisUrl: parsed.data.REDIS_URL,
+    keyPrefix: parsed.data.RESPONSE_CACHE_KEY_PREFIX,
+  };
+}

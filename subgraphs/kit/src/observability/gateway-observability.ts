@@ -1,0 +1,22 @@
+import type { Logger } from '../log';
+import { observeCircuitBreakers, type CircuitState } from './metrics/circuit-breaker-metrics';
+import { createServiceMetrics } from './metrics/service-metrics';
+import { subgraphFetchMetrics, type ObserveSubgraphFetch } from './metrics/subgraph-fetch-metrics';
+import { createServiceObservability, type ServiceObservability } from './service-observability';
+
+export interface GatewayObservability extends ServiceObservability {
+  /** For the fetcher that calls the subgraphs: report each fetch once it has ended. */
+  readonly observeSubgraphFetch: ObserveSubgraphFetch;
+  /** For the circuit breakers: where to read each subgraph's state at every scrape (call once). */
+  observeCircuitBreakers(states: () => Record<string, CircuitState>): void;
+}
+
+/** The gateway's observability: the service's, plus its view of each subgraph it calls. */
+export function createGatewayObservability(options: { logger: Logger; service?: string }): GatewayObservability {
+  const registry = createServiceMetrics(options.service ?? 'gateway');
+  return {
+    ...createServiceObservability({ registry, logger: options.logger }),
+    observeSubgraphFetch: subgraphFetchMetrics(registry),
+    observeCircuitBreakers: (states) => observeCircuitBreakers(registry, states),
+  };
+}
