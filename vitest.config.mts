@@ -17,7 +17,7 @@ const e2e = (engine: 'pglite' | 'postgres') => ({
       ...configDefaults.exclude,
       ...(engine === 'postgres'
         ? ['test/start-all.e2e.ts', 'test/seed-command.e2e.ts', 'test/audit-verify-command.e2e.ts']
-        : ['test/dki2016.e2e.ts']),
+        : ['test/dki2016.e2e.ts', 'test/database-outage.e2e.ts']),
     ],
     env: { JEMBATAN_TEST_ENGINE: engine },
     globalSetup: ['test/harness/global-setup.ts'],

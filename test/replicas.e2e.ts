@@ -183,6 +183,13 @@ describe('two gateway replicas sharing one Redis', () => {
     expect((await send(replicas[1], claims, caller('cache', 'dki_hr'), 'HR_ADMINISTRATION')).cache).toBe('miss');
   });
 
+  it('show in their metrics that Redis serves them, and count the cache hits', async () => {
+    const metrics = await (await fetch(new URL('/metrics', replicas[1].url))).text();
+    expect(metrics).toMatch(/jembatan_redis_up\{[^}]*use="rate_limits"[^}]*\} 1/);
+    expect(metrics).toMatch(/jembatan_redis_up\{[^}]*use="response_cache"[^}]*\} 1/);
+    expect(metrics).toMatch(/jembatan_response_cache_events_total\{[^}]*event="hit"[^}]*\} [1-9]/);
+  });
+
   it('never cache an operation that reads a person: each request runs, and each is audited', async () => {
     const hr = caller('personal', 'dki_hr');
     const enrolment = { query: savedOperation('WorkerEnrolment'), variables: { nik: enrolledWorker.nik } };

@@ -31,6 +31,8 @@ export interface GatewayConfig {
   responseCache: ResponseCacheConfig;
   /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** Whether @apollo/gateway may send usage telemetry to Apollo (APOLLO_TELEMETRY_DISABLED=false). */
+  apolloTelemetry: boolean;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -62,6 +64,7 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       AUTH_JWKS_PATH: z.string().min(1).optional(),
       AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
       GATEWAY_SIGNING_KEY_PATH: z.string().min(1).optional(),
+      APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false', '1', '0']).default('true'),
     })
     .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
@@ -105,5 +108,6 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     resilience: readResilienceConfig(env),
     responseCache: readResponseCacheConfig(env),
     shutdownGraceMs: readShutdownConfig(env).shutdownGraceMs,
+    apolloTelemetry: ['false', '0'].includes(values.APOLLO_TELEMETRY_DISABLED),
   };
 }

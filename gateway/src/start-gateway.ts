@@ -51,6 +51,8 @@ export interface GatewayOptions {
   responseCache?: ResponseCacheConfig;
   /** How long a stop lets requests in flight finish; the HTTP service's default when absent. */
   shutdownGraceMs?: number;
+  /** Let @apollo/gateway send its usage telemetry to Apollo (off unless asked for). */
+  apolloTelemetry?: boolean;
 }
 
 /**
@@ -63,9 +65,9 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   const verifyUserToken = createUserTokenVerifier(options.auth, (reason) =>
     logger.warn('request refused: invalid user token', { reason }),
   );
-  // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata endpoints from
-  // every process; a government gateway on a closed network calls out to no one.
-  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  // @apollo/gateway reports usage to Apollo and probes cloud metadata endpoints unless this is
+  // set, and reads only the environment for it; a gateway on a closed network calls out to no one.
+  process.env.APOLLO_TELEMETRY_DISABLED = options.apolloTelemetry ? 'false' : 'true';
   // One set for the gateway's life: breaker and pool state survive the data sources being rebuilt.
   const observability = createGatewayObservability({ logger });
   const subgraphFetchers = createSubgraphFetchers(options.resilience, {
@@ -88,7 +90,12 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   const queryLimits = createQueryLimits(limits.queryLimits, options.production);
   const manifest = readOperationManifest(limits.trustedOperations.manifestPath);
   const rateLimiter = await createRateLimiter({ ...limits.rateLimit, logger });
-  const responseCache = await createResponseCache({ ...(options.responseCache ?? { ttlSeconds: 0 }), logger });
+  const responseCache = await createResponseCache({
+    ...(options.responseCache ?? { ttlSeconds: 0 }),
+    logger,
+    onEvent: observability.countResponseCacheEvent,
+  });
+  observability.observeRedis(() => ({ rate_limits: rateLimiter.redisUp(), response_cache: responseCache.redisUp() }));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Introspection and field suggestions would hand the schema to anyone probing production.

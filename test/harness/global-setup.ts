@@ -27,7 +27,9 @@ const SUBGRAPHS: SubgraphDefinition<unknown>[] = [workforceSubgraph, bpjsSubgrap
 
 /** Builds one migrated, demo-seeded template database per subgraph for the whole run. */
 export default async function setup(project: TestProject) {
-  const engine = testEngine();
+  // The global setup runs in vitest's main process, where only the test workers get the
+  // project's `env`: read the engine from the project's own configuration.
+  const engine = project.config.env?.JEMBATAN_TEST_ENGINE === 'postgres' ? 'postgres' : testEngine();
   const run = `${Date.now().toString(36)}_${process.pid}`;
   const root = mkdtempSync(join(tmpdir(), 'jembatan-templates-'));
   const bySubgraph: Record<string, string> = {};

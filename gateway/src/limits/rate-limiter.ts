@@ -18,13 +18,20 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 export interface CallerRateLimiter {
   /** Counts one request of the caller and says whether it may go ahead. */
   consume(callerKey: string): Promise<RateDecision>;
+  /** Whether the shared counts in Redis are in use; undefined when no Redis is configured. */
+  redisUp(): boolean | undefined;
   close(): Promise<void>;
 }
 
 export const DEFAULT_RATE_LIMIT_KEY_PREFIX = 'jembatan:gateway:rate';
 
-function callerRateLimiter(limiter: RateLimiterAbstract, close: () => void): CallerRateLimiter {
+function callerRateLimiter(
+  limiter: RateLimiterAbstract,
+  close: () => void,
+  redisUp: () => boolean | undefined = () => undefined,
+): CallerRateLimiter {
   return {
+    redisUp,
     async consume(callerKey) {
       try {
         await limiter.consume(callerKey);
@@ -71,5 +78,9 @@ export async function createRateLimiter(options: RateLimiterOptions): Promise<Ca
     // client hammering the gateway costs Redis nothing more.
     inMemoryBlockOnConsumed: options.points + 1,
   });
-  return callerRateLimiter(shared, () => redis.close());
+  return callerRateLimiter(
+    shared,
+    () => redis.close(),
+    () => redis.isUp(),
+  );
 }

@@ -12,6 +12,8 @@ export interface RedisConnectionOptions {
 
 export interface RedisConnection {
   readonly client: Redis;
+  /** Whether Redis answers now; false while the gateway carries on without it. */
+  isUp(): boolean;
   close(): void;
 }
 
@@ -65,6 +67,7 @@ export async function connectRedis(options: RedisConnectionOptions): Promise<Red
 
   return {
     client,
+    isUp: () => state === 'up',
     close() {
       closing = true;
       client.disconnect();

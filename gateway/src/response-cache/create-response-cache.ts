@@ -22,6 +22,8 @@ export interface ResponseCacheOptions {
 export interface ResponseCache {
   /** Install after the plugins that may refuse a request (limits, trusted operations). */
   plugin: ApolloServerPlugin<GatewayContext>;
+  /** Whether the shared cache in Redis is in use; undefined when no Redis is configured. */
+  redisUp(): boolean | undefined;
   close(): Promise<void>;
 }
 
@@ -40,12 +42,13 @@ const REDIS_COMMAND_TIMEOUT_MS = 200;
 export async function createResponseCache(options: ResponseCacheOptions): Promise<ResponseCache> {
   const { ttlSeconds, logger, onEvent } = options;
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 0) throw new Error('ttlSeconds must be a whole number ≥ 0');
-  if (ttlSeconds === 0) return { plugin: {}, close: async () => {} };
+  if (ttlSeconds === 0) return { plugin: {}, redisUp: () => undefined, close: async () => {} };
 
   if (!options.redisUrl) {
     return {
       // Apollo's LRU holds at most about 30 MB of answers, dropping the least recently asked first.
       plugin: responseCachePlugin({ cache: new InMemoryLRUCache(), ttlSeconds, onEvent }),
+      redisUp: () => undefined,
       close: async () => {},
     };
   }
@@ -57,6 +60,7 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
   });
   return {
     plugin: responseCachePlugin({ cache, ttlSeconds, onEvent }),
+    redisUp: () => redis.isUp(),
     async close() {
       redis.close();
     },

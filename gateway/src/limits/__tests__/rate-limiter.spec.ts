@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { DisposableRedis } from '../../testing/disposable-redis';
 import { Redis } from 'ioredis';
 import type { Logger } from '@jembatan/kit';
 import { createRateLimiter, type CallerRateLimiter } from '../rate-limiter';
@@ -127,56 +125,6 @@ describe('the rate limiter on Redis', () => {
     });
   });
 });
-
-/** A Redis server of this test's own, on a free port, so it can be stopped and started again. */
-class DisposableRedis {
-  private process: ChildProcess | undefined;
-  constructor(readonly port: number) {}
-
-  static async onFreePort(): Promise<DisposableRedis> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    return new DisposableRedis(port);
-  }
-
-  get url() {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-    this.process = spawn('redis-server', args, { stdio: 'ignore' });
-    const client = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, enableOfflineQueue: false });
-    client.on('error', () => {});
-    try {
-      for (let attempt = 0; attempt < 50; attempt += 1) {
-        if (
-          await client.connect().then(
-            () => client.ping(),
-            () => undefined,
-          )
-        )
-          return;
-        client.disconnect();
-        await sleep(100);
-      }
-      throw new Error(`redis-server did not start on port ${this.port}`);
-    } finally {
-      client.disconnect();
-    }
-  }
-
-  /** Like a crash: no shutdown, connections cut. */
-  async kill(): Promise<void> {
-    const process = this.process;
-    if (!process || process.exitCode !== null || process.signalCode !== null) return;
-    const exited = once(process, 'exit');
-    process.kill('SIGKILL');
-    await exited;
-  }
-}
 
 describe('the rate limiter through a Redis outage', () => {
   let redis: DisposableRedis;

@@ -5,7 +5,7 @@ import type { Logger } from '@jembatan/kit';
 import { createResponseCache } from '../create-response-cache';
 import type { ResponseCacheEvent } from '../response-cache-plugin';
 import { startAggregateServer, type AggregateServer } from './aggregate-server';
-import { DisposableRedis } from './disposable-redis';
+import { DisposableRedis } from '../../testing/disposable-redis';
 
 const SHARED_REDIS = 'redis://127.0.0.1:6379';
 const STATISTICS = '{ workforceStatistics { unitCount workerCount } }';

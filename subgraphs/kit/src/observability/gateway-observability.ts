@@ -1,5 +1,6 @@
 import type { Logger } from '../log';
 import { observeCircuitBreakers, type CircuitState } from './metrics/circuit-breaker-metrics';
+import { observeRedis, responseCacheEventCounter } from './metrics/redis-metrics';
 import { createServiceMetrics } from './metrics/service-metrics';
 import { subgraphFetchMetrics, type ObserveSubgraphFetch } from './metrics/subgraph-fetch-metrics';
 import { createServiceObservability, type ServiceObservability } from './service-observability';
@@ -9,6 +10,10 @@ export interface GatewayObservability extends ServiceObservability {
   readonly observeSubgraphFetch: ObserveSubgraphFetch;
   /** For the circuit breakers: where to read each subgraph's state at every scrape (call once). */
   observeCircuitBreakers(states: () => Record<string, CircuitState>): void;
+  /** For the users of Redis: where to read, at every scrape, whether each is served by it (call once). */
+  observeRedis(uses: () => Record<string, boolean | undefined>): void;
+  /** For the response cache: count each hit, miss and failed store. */
+  readonly countResponseCacheEvent: (event: string) => void;
 }
 
 /** The gateway's observability: the service's, plus its view of each subgraph it calls. */
@@ -18,5 +23,7 @@ export function createGatewayObservability(options: { logger: Logger; service?: 
     ...createServiceObservability({ registry, logger: options.logger }),
     observeSubgraphFetch: subgraphFetchMetrics(registry),
     observeCircuitBreakers: (states) => observeCircuitBreakers(registry, states),
+    observeRedis: (uses) => observeRedis(registry, uses),
+    countResponseCacheEvent: responseCacheEventCounter(registry),
   };
 }
