@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { DisposableRedis } from '../../testing/disposable-redis';
+import { redisKeyPrefixes } from '../../testing/redis-key-prefixes';
 import { Redis } from 'ioredis';
 import type { Logger } from '@jembatan/kit';
 import { createRateLimiter, type CallerRateLimiter } from '../rate-limiter';
@@ -71,20 +72,10 @@ describe('the rate limiter in memory', () => {
 });
 
 describe('the rate limiter on Redis', () => {
-  const probe = new Redis(SHARED_REDIS, { lazyConnect: true });
-  const prefixes: string[] = [];
-  afterAll(async () => {
-    for (const prefix of prefixes) {
-      const keys = await probe.keys(`${prefix}:*`);
-      if (keys.length > 0) await probe.del(...keys);
-    }
-    probe.disconnect();
-  });
-  const sharedPrefix = () => {
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
-    return prefix;
-  };
+  const keyPrefixes = redisKeyPrefixes(SHARED_REDIS, 'rate');
+  const probe = keyPrefixes.probe;
+  afterAll(() => keyPrefixes.cleanUp());
+  const sharedPrefix = () => keyPrefixes.next();
 
   it('shares the counts between gateway instances, in Redis, expiring with the window', async () => {
     const keyPrefix = sharedPrefix();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { Redis } from 'ioredis';
 import type { Logger } from '@jembatan/kit';
 import { createResponseCache } from '../create-response-cache';
 import type { ResponseCacheEvent } from '../response-cache-plugin';
 import { startAggregateServer, type AggregateServer } from './aggregate-server';
 import { DisposableRedis } from '../../testing/disposable-redis';
+import { redisKeyPrefixes } from '../../testing/redis-key-prefixes';
 
 const SHARED_REDIS = 'redis://127.0.0.1:6379';
 const STATISTICS = '{ workforceStatistics { unitCount workerCount } }';
@@ -36,20 +36,10 @@ async function replica(redisUrl: string, keyPrefix: string, logger = recordingLo
 }
 
 describe('the response cache on Redis', () => {
-  const probe = new Redis(SHARED_REDIS, { lazyConnect: true });
-  const prefixes: string[] = [];
-  afterAll(async () => {
-    for (const prefix of prefixes) {
-      const keys = await probe.keys(`${prefix}:*`);
-      if (keys.length > 0) await probe.del(...keys);
-    }
-    probe.disconnect();
-  });
-  const uniquePrefix = () => {
-    const prefix = `jembatan-test:response-cache:${randomUUID()}`;
-    prefixes.push(prefix);
-    return prefix;
-  };
+  const keyPrefixes = redisKeyPrefixes(SHARED_REDIS, 'response-cache');
+  const probe = keyPrefixes.probe;
+  afterAll(() => keyPrefixes.cleanUp());
+  const uniquePrefix = () => keyPrefixes.next();
 
   it('shares answers between gateway instances, in Redis, expiring with the TTL', async () => {
     const keyPrefix = uniquePrefix();
