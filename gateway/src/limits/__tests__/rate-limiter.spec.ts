@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { recordingLogger } from '@jembatan/kit/testing';
 import { DisposableRedis } from '../../testing/disposable-redis';
 import { redisKeyPrefixes } from '../../testing/redis-key-prefixes';
 import { Redis } from 'ioredis';
-import type { Logger } from '@jembatan/kit';
 import { createRateLimiter, type CallerRateLimiter } from '../rate-limiter';
 
 const SHARED_REDIS = 'redis://127.0.0.1:6379';
@@ -26,16 +26,6 @@ async function consumeTimes(rateLimiter: CallerRateLimiter, caller: string, time
   const decisions = [];
   for (let i = 0; i < times; i += 1) decisions.push(await rateLimiter.consume(caller));
   return decisions;
-}
-
-function recordingLogger() {
-  const lines: { level: string; message: string }[] = [];
-  const logger: Logger = {
-    info: (message) => lines.push({ level: 'info', message }),
-    warn: (message) => lines.push({ level: 'warn', message }),
-    error: (message) => lines.push({ level: 'error', message }),
-  };
-  return { logger, lines };
 }
 
 describe('the rate limiter in memory', () => {
@@ -101,7 +91,7 @@ describe('the rate limiter on Redis', () => {
   });
 
   it('keeps answering, and limiting, from memory when Redis cannot be reached', async () => {
-    const { logger, lines } = recordingLogger();
+    const { logger, messagesAt } = recordingLogger();
     const started = performance.now();
     const rateLimiter = await limiter({ points: 2, windowSeconds: 60, redisUrl: 'redis://127.0.0.1:1', logger });
     expect(performance.now() - started).toBeLessThan(2_500);
@@ -110,10 +100,7 @@ describe('the rate limiter on Redis', () => {
       expect((await rateLimiter.consume('alice')).allowed).toBe(expected);
       expect(performance.now() - before).toBeLessThan(1_000);
     }
-    expect(lines).toContainEqual({
-      level: 'warn',
-      message: 'redis unavailable; carrying on without it until it returns',
-    });
+    expect(messagesAt('warn')).toContain('redis unavailable; carrying on without it until it returns');
   });
 });
 

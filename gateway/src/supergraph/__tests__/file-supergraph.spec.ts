@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Logger } from '@jembatan/kit';
+import { recordingLogger } from '@jembatan/kit/testing';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { fileSupergraph, type FileSupergraph } from '../file-supergraph';
 
@@ -20,16 +20,6 @@ function describedAs(description: string): string {
 }
 
 const descriptionIn = (schema: GraphQLSchema) => schema.getQueryType()!.getFields()['workforceStatistics']!.description;
-
-function recordingLogger() {
-  const lines: { level: string; message: string }[] = [];
-  const logger: Logger = {
-    info: (message) => lines.push({ level: 'info', message }),
-    warn: (message) => lines.push({ level: 'warn', message }),
-    error: (message) => lines.push({ level: 'error', message }),
-  };
-  return { logger, errors: () => lines.filter((line) => line.level === 'error').map((line) => line.message) };
-}
 
 let folder: string;
 let file: string;
@@ -53,7 +43,8 @@ function replaceAtomically(content: string) {
 /** A real Apollo gateway on the file, without subgraphs: loading and swapping need none. */
 async function loadGateway(options: { content?: string } = {}) {
   writeFileSync(file, options.content ?? describedAs('version 1'));
-  const { logger, errors } = recordingLogger();
+  const { logger, messagesAt } = recordingLogger();
+  const errors = () => messagesAt('error');
   const reloads: string[] = [];
   const refusals: Error[] = [];
   const supergraph: FileSupergraph = fileSupergraph(file, {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../log';
+import { recordingLogger } from '../../testing/recording-logger';
 import { stopService, type StoppableService } from '../on-shutdown';
-
-function recordingLogger() {
-  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-  const logger: Logger = {
-    info: (message, fields) => lines.push({ level: 'info', message, fields }),
-    warn: (message, fields) => lines.push({ level: 'warn', message, fields }),
-    error: (message, fields) => lines.push({ level: 'error', message, fields }),
-  };
-  return { logger, lines };
-}
 
 const service = (close: () => Promise<void>, requestsCut = 0, shutdownGraceMs = 1_000): StoppableService => ({
   close,

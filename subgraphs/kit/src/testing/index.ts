@@ -1,0 +1,2 @@
+export * from './recording-logger';
+export * from './scratch-database';
