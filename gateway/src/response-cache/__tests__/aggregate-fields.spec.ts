@@ -24,6 +24,8 @@ describe('the aggregate fields', () => {
     );
     expect(verdicts).toEqual({
       ClaimsByProgram: true,
+      // `Query.units` is not among the cacheable fields: directory pages are read fresh.
+      CoverageByUnit: false,
       UnitCoverage: true,
       UnitDirectory: false,
       UnitStaffWithBpjs: false,
