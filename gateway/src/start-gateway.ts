@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import {
   createFormatError,
@@ -17,6 +19,7 @@ import {
 } from '@jembatan/kit';
 import { AgencyDataSource, createUserTokenVerifier, declaredPurpose, type UserTokenSettings } from './auth';
 import type { GatewayContext } from './context';
+import { createCsvExporter, CSV_PATH, csvRoute } from './csv';
 import { gatewayReadinessChecks } from './health';
 import { createResponseCache, type ResponseCacheConfig } from './response-cache';
 import { createSubgraphFetchers, type ResilienceConfig } from './subgraph-fetch';
@@ -54,6 +57,9 @@ export interface GatewayOptions {
   /** Let @apollo/gateway send its usage telemetry to Apollo (off unless asked for). */
   apolloTelemetry?: boolean;
 }
+
+/** The most rows one CSV export follows a connection for: every unit of dki2016 thirty times over. */
+const CSV_MAX_ROWS = 10_000;
 
 /**
  * The supergraph gateway: plans each query across the agencies' subgraphs from a static,
@@ -121,10 +127,25 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     }),
   });
   let supergraphLoaded = false;
-  gateway.onSchemaLoadOrUpdate(() => {
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((update) => {
     supergraphLoaded = true;
+    apiSchema = update.apiSchema;
   });
   await apollo.start();
+  // One gate for every route that answers with data: /graphql and /csv.
+  const requestContext = async (request: IncomingMessage): Promise<GatewayContext> => {
+    const caller = await verifyUserToken(request);
+    const purpose = declaredPurpose(request, caller);
+    const decision = await rateLimiter.consume(caller.subject);
+    if (!decision.allowed) {
+      throw new RequestRejectedError(429, 'RATE_LIMITED', 'Too many requests; retry later', {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
+    }
+    return { requestId: requestIdOf(request), caller, purpose };
+  };
+  const exportTable = createCsvExporter({ apollo, apiSchema: () => apiSchema, maxRows: CSV_MAX_ROWS });
   const http = await startHttpService({
     host: options.host,
     port: options.port,
@@ -136,22 +157,15 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
         createGraphqlHttpHandler({
           apollo,
           bodyLimitBytes: 1024 * 1024,
-          context: async (request): Promise<GatewayContext> => {
-            const caller = await verifyUserToken(request);
-            const purpose = declaredPurpose(request, caller);
-            const decision = await rateLimiter.consume(caller.subject);
-            if (!decision.allowed) {
-              throw new RequestRejectedError(429, 'RATE_LIMITED', 'Too many requests; retry later', {
-                'retry-after': String(decision.retryAfterSeconds),
-              });
-            }
-            return { requestId: requestIdOf(request), caller, purpose };
-          },
+          context: requestContext,
         }),
       ),
     ),
     routes: {
       '/health': healthRoute('gateway'),
+      [CSV_PATH]: observability.scopeRequests(
+        csvRoute({ operations: () => manifest.operations, context: requestContext, exportTable }),
+      ),
       ...observability.routes,
     },
     readiness: gatewayReadinessChecks({ supergraphLoaded: () => supergraphLoaded, subgraphUrls: options.subgraphUrls }),

@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   OPERATION_NOT_TRUSTED:
     "The caller's roles may send only the published operations (schema/operations), by exact body or by id, and this is not one (HTTP 403).",
   PERSISTED_QUERY_NOT_FOUND: 'An operation id sent without a query is not in the published manifest.',
+  EXPORT_TOO_LARGE:
+    "A CSV export (GET /csv) would hold more rows than the gateway exports at once; narrow it with the operation's filters (HTTP 400).",
   RATE_LIMITED:
     'The caller made more requests than allowed in the current window; retry after `Retry-After` seconds (HTTP 429).',
   SUBGRAPH_UNAVAILABLE:

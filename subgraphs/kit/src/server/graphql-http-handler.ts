@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { PayloadTooLargeError, readBody } from './read-body';
 import { RequestRejectedError } from './request-rejected';
+import { sendJsonError } from './send-json-error';
 
 export interface GraphqlHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -11,17 +12,6 @@ export interface GraphqlHttpOptions<TContext extends BaseContext> {
    */
   context: (request: IncomingMessage, body: unknown) => Promise<TContext>;
   bodyLimitBytes: number;
-}
-
-function sendError(
-  response: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /**
@@ -46,7 +36,7 @@ export function createGraphqlHttpHandler<TContext extends BaseContext>(options: 
         if (error instanceof PayloadTooLargeError) {
           // The rest of the body is never read, so this connection cannot carry another request.
           response.setHeader('connection', 'close');
-          return sendError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
+          return sendJsonError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
         }
         throw error;
       }
@@ -54,7 +44,7 @@ export function createGraphqlHttpHandler<TContext extends BaseContext>(options: 
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+          return sendJsonError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
         }
       } else {
         body = raw;
@@ -66,7 +56,7 @@ export function createGraphqlHttpHandler<TContext extends BaseContext>(options: 
       context = await options.context(request, body);
     } catch (error) {
       if (error instanceof RequestRejectedError) {
-        return sendError(response, error.status, error.code, error.message, error.headers);
+        return sendJsonError(response, error.status, error.code, error.message, error.headers);
       }
       throw error;
     }

@@ -11,3 +11,4 @@ export * from './readiness-check';
 export * from './readiness-route';
 export * from './subgraph-readiness';
 export * from './request-rejected';
+export * from './send-json-error';
