@@ -223,7 +223,7 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     expect(await verifyAuditChain(database)).toMatchObject({ entries: 3, firstBroken: null });
   });
 
-  it.runIf(engine === 'postgres')(
+  it(
     'lets an application role granted SELECT, INSERT append, and nothing else',
     async () => {
       const role = `jembatan_test_audit_app_${process.pid}_${Date.now().toString(36)}`;
