@@ -21,11 +21,13 @@ export function createFormatError(options: { production: boolean; onUnexpected?:
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const code = formatted.extensions?.code;
-    // At the gateway, a subgraph's catalogued error arrives as a plain GraphQLError with its code.
+    // At the gateway, a subgraph's catalogued error arrives as a GraphQLError with its code whose
+    // originalError is the subgraph's error as plain JSON (@apollo/gateway's downstreamServiceError),
+    // so the code is read off the GraphQLError itself, never off what it wraps.
     const catalogued = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code in ERROR_CODES;
     const expected =
       original instanceof JembatanError ||
-      (original instanceof GraphQLError && typeof code === 'string' && (catalogued || PASS_THROUGH_CODES.has(code)));
+      (error instanceof GraphQLError && typeof code === 'string' && (catalogued || PASS_THROUGH_CODES.has(code)));
     if (expected) return formatted;
     options.onUnexpected?.(original);
     if (!options.production) return formatted;

@@ -31,7 +31,30 @@ describe('error masking', () => {
     const format = createFormatError({ production: true });
     const own = new JembatanError('INVALID_NIK', 'NIK must be exactly 16 digits');
     expect(format(located(own), own).message).toBe('NIK must be exactly 16 digits');
-    const forwarded = new GraphQLError('NIK must be exactly 16 digits', { extensions: { code: 'INVALID_NIK' } });
-    expect(format(located(forwarded), forwarded).extensions).toEqual({ code: 'INVALID_NIK' });
+    // What @apollo/gateway makes of a subgraph's error: its JSON, as it came, is the originalError.
+    const asSent = { message: 'NIK must be exactly 16 digits', extensions: { code: 'INVALID_NIK' } };
+    const forwarded = new GraphQLError(asSent.message, {
+      originalError: asSent as unknown as Error,
+      extensions: { ...asSent.extensions, serviceName: 'workforce' },
+    });
+    expect(format(located(forwarded), forwarded)).toMatchObject({
+      message: 'NIK must be exactly 16 digits',
+      extensions: { code: 'INVALID_NIK', serviceName: 'workforce' },
+    });
+  });
+
+  it('masks what a subgraph forwards without a catalogued code', () => {
+    const format = createFormatError({ production: true });
+    for (const code of [undefined, 'INTERNAL_SERVER_ERROR', 'ECONNREFUSED']) {
+      const asSent = { message: 'connect ECONNREFUSED 10.0.0.7:5432', extensions: { code } };
+      const forwarded = new GraphQLError(asSent.message, {
+        originalError: asSent as unknown as Error,
+        extensions: { ...asSent.extensions, serviceName: 'bpjs' },
+      });
+      expect(format(located(forwarded), forwarded)).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+    }
   });
 });
