@@ -1,21 +1,32 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The agency subgraphs, from the one registry that composition and `pnpm start` read too. */
+const AGENCIES = JSON.parse(
+  readFileSync(new URL('./subgraphs/registry/subgraphs.json', import.meta.url), 'utf8'),
+).subgraphs.map((subgraph) => subgraph.name);
+
 /**
  * Boundaries we enforce by lint, not by review: subgraphs never import each other (they meet
- * only in the supergraph), and no code reaches into another package's files by relative path.
+ * only in the supergraph), nor the registry (every agency is reachable through it), and no code
+ * reaches into another package's files by relative path.
  */
-const otherAgency = (self, others) => ({
+const agencyBoundaries = (self) => ({
   files: [`subgraphs/${self}/**/*.ts`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
-          ...others.map((name) => ({
+          ...AGENCIES.filter((name) => name !== self).map((name) => ({
             group: [`@jembatan/${name}`, `**/${name}/**`],
             message: 'Subgraphs never import each other; they meet in the supergraph.',
           })),
+          {
+            group: ['@jembatan/subgraph-registry', '@jembatan/subgraph-registry/*'],
+            message: 'A subgraph never imports the registry: every other agency is reachable through it.',
+          },
           { group: ['../../*/**', '../../../*/**'], message: 'Import other packages by name, not by relative path.' },
         ],
       },
@@ -34,7 +45,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  otherAgency('workforce', ['bpjs']),
-  otherAgency('bpjs', ['workforce']),
+  ...AGENCIES.map(agencyBoundaries),
   { files: ['scripts/**/*.ts', 'schema/src/generate.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
+  { files: ['schema/client/src/codegen/generate.ts', 'schema/client/example/**/*.ts'], rules: { 'no-console': 'off' } },
 );

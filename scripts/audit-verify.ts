@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bpjsSubgraph } from '@jembatan/bpjs';
 import {
   openSubgraphDatabase,
   readSubgraphConfig,
@@ -10,7 +9,7 @@ import {
   type AuditChainReport,
   type SubgraphDefinition,
 } from '@jembatan/kit';
-import { workforceSubgraph } from '@jembatan/workforce';
+import { REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 
 /**
  * `pnpm audit:verify [--only workforce|bpjs]`: recomputes every agency's audit trail hash chain
@@ -18,7 +17,7 @@ import { workforceSubgraph } from '@jembatan/workforce';
  * or could not be checked, 2 on a usage error.
  */
 const ROOT = resolve(__dirname, '..');
-const SUBGRAPHS: readonly SubgraphDefinition<unknown>[] = [workforceSubgraph, bpjsSubgraph];
+const SUBGRAPHS: readonly SubgraphDefinition<unknown>[] = REGISTERED_SUBGRAPHS.map((s) => s.definition);
 
 const USAGE = `Usage: pnpm audit:verify [--only ${SUBGRAPHS.map((s) => s.name).join('|')}]
 

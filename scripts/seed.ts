@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { bpjsSubgraph } from '@jembatan/bpjs';
 import {
   openSubgraphDatabase,
   readSubgraphConfig,
@@ -13,7 +12,7 @@ import {
   type SubgraphDefinition,
 } from '@jembatan/kit';
 import { PRESETS, sharedWorld, type PresetName, type World } from '@jembatan/seed-world';
-import { workforceSubgraph } from '@jembatan/workforce';
+import { REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 import { parseSeedArguments, usage, UsageRequest } from './seed/arguments';
 import { formatSeconds, ProgressBar } from './seed/progress-bar';
 
@@ -22,7 +21,7 @@ import { formatSeconds, ProgressBar } from './seed/progress-bar';
  * a progress bar, and prints what each table holds afterwards. See ./seed/arguments.ts.
  */
 const ROOT = resolve(__dirname, '..');
-const SUBGRAPHS: readonly SubgraphDefinition<unknown>[] = [workforceSubgraph, bpjsSubgraph];
+const SUBGRAPHS: readonly SubgraphDefinition<unknown>[] = REGISTERED_SUBGRAPHS.map((s) => s.definition);
 const PRESET_NAMES = [...new Set(SUBGRAPHS.flatMap((s) => s.seeds.presets))];
 
 interface Target {

@@ -1,17 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { ensurePlaygroundBundle } from '@jembatan/gateway/src/playground/playground-bundle';
+import { mainEntryOf, REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 
 /**
- * `pnpm start`: the two agency subgraphs and the gateway as three processes, as they run in
- * production, with their log lines prefixed. Ctrl-C (or SIGTERM) stops all three cleanly; if
- * one dies, the others are stopped too, so a half-running system is never left behind.
+ * `pnpm start`: every registered agency subgraph (subgraphs/registry/subgraphs.json) and the
+ * gateway, each its own process, as they run in production, with their log lines prefixed.
+ * Ctrl-C (or SIGTERM) stops them all cleanly; if one dies, the others are stopped too, so a
+ * half-running system is never left behind.
  */
 const ROOT = resolve(__dirname, '..');
+const GATEWAY = { name: 'gateway', entry: 'gateway/src/main.ts', port: process.env.GATEWAY_PORT ?? '4000' };
 const SERVICES = [
-  { name: 'workforce', entry: 'subgraphs/workforce/src/main.ts', port: process.env.WORKFORCE_PORT ?? '4001' },
-  { name: 'bpjs', entry: 'subgraphs/bpjs/src/main.ts', port: process.env.BPJS_PORT ?? '4002' },
-  { name: 'gateway', entry: 'gateway/src/main.ts', port: process.env.GATEWAY_PORT ?? '4000' },
-] as const;
+  ...REGISTERED_AGENCIES.map((agency) => ({
+    name: agency.name,
+    entry: mainEntryOf(agency.name),
+    // An empty variable means "not set", as each service's own configuration reads it.
+    port: process.env[`${agency.envPrefix}_PORT`] || String(agency.port),
+  })),
+  GATEWAY,
+];
+const NAME_WIDTH = Math.max(...SERVICES.map((service) => service.name.length));
 const READY_TIMEOUT_MS = 120_000;
 
 const children = new Map<string, ChildProcess>();
@@ -24,7 +33,7 @@ function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.Wr
     buffered += chunk;
     const lines = buffered.split('\n');
     buffered = lines.pop() ?? '';
-    for (const line of lines) out.write(`${name.padEnd(9)} | ${line}\n`);
+    for (const line of lines) out.write(`${name.padEnd(NAME_WIDTH)} | ${line}\n`);
   });
 }
 
@@ -71,7 +80,7 @@ async function announceReady(started: number) {
     const health = await Promise.all(SERVICES.map((service) => isHealthy(service.port)));
     if (health.every(Boolean)) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const gateway = `http://localhost:${SERVICES[2].port}/graphql`;
+      const gateway = `http://localhost:${GATEWAY.port}/graphql`;
       console.log(`Jembatan ready in ${seconds} s: send queries to ${gateway}. Ctrl-C stops all.`);
       return;
     }
@@ -79,5 +88,24 @@ async function announceReady(started: number) {
   }
 }
 
-console.log('Jembatan starting workforce, bpjs and the gateway (a first start creates and seeds data/).');
-void announceReady(Date.now());
+console.log(
+  `Jembatan starting ${REGISTERED_AGENCIES.map((agency) => agency.name).join(', ')} and the gateway (a first start creates and seeds data/).`,
+);
+void announceReady(Date.now()).then(buildPlayground);
+
+/**
+ * Builds the playground's page when it is missing or older than its sources, once the services
+ * are up (a build takes seconds of both cores); until then the gateway answers `/` with how to
+ * build it.
+ */
+async function buildPlayground() {
+  if (stopping || process.env.PLAYGROUND === 'off') return;
+  const page = `http://localhost:${process.env.GATEWAY_PORT || '4000'}/`;
+  try {
+    const { state, buildMs } = await ensurePlaygroundBundle();
+    const built = state === 'fresh' ? 'up to date' : `built in ${(buildMs / 1000).toFixed(1)} s`;
+    console.log(`playground | ${built}: open ${page}`);
+  } catch (error) {
+    console.error(`playground | not built, ${page} answers 503: ${(error as Error).message}`);
+  }
+}

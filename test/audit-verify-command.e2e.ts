@@ -29,7 +29,8 @@ function auditVerify() {
   return { code: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
-describe('pnpm audit:verify', () => {
+// Real processes, each starting Node and PGlite: on a busy 2-core machine one run can take a minute.
+describe('pnpm audit:verify', { timeout: 120_000 }, () => {
   it('reports an intact chain, then the first record someone altered behind the triggers', async () => {
     await withWorkforceDatabase(async (database) => {
       for (const requestId of ['r-1', 'r-2', 'r-3']) {

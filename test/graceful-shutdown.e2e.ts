@@ -18,6 +18,7 @@ import {
   GATEWAY_TOKEN_HEADER,
   withDatabaseName,
 } from '@jembatan/kit';
+import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { callerWith, freePort, POSTGRES_SERVER_URL, testEngine } from './harness';
 
 /**
@@ -171,6 +172,8 @@ describe('a gateway process stopped with SIGTERM', () => {
     const port = await freePort();
     return startService('gateway/src/main.ts', port, {
       GATEWAY_PORT: String(port),
+      // Agencies registered after these two (`pnpm new-subgraph`) are stood in for by the BPJS fake.
+      ...Object.fromEntries(REGISTERED_AGENCIES.map((agency) => [`${agency.envPrefix}_URL`, bpjs.url])),
       WORKFORCE_URL: workforce.url,
       BPJS_URL: bpjs.url,
       SHUTDOWN_GRACE_MS: String(shutdownGraceMs),

@@ -41,7 +41,8 @@ function seed(args: string[], killWhen?: RegExp, dir = dataDir): Promise<Run> {
 
 const rowsLine = (table: string, rows: number) => new RegExp(`${table}\\s+${rows.toLocaleString('en')} rows`);
 
-describe('pnpm seed', () => {
+// Real processes, each starting Node and PGlite: on a busy 2-core machine one run can take a minute.
+describe('pnpm seed', { timeout: 120_000 }, () => {
   it('loads a preset into every subgraph and summarises each table', async () => {
     const run = await seed(['--preset', 'demo']);
     expect(run.stderr).not.toMatch(/Error/);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { freePort } from './harness';
 
 const ROOT = resolve(__dirname, '..');
@@ -17,7 +18,11 @@ interface Started {
 
 /** Runs `pnpm start`'s orchestrator as its own process group, the way a terminal runs it. */
 async function startAll(): Promise<Started> {
-  const [gateway, workforce, bpjs] = await Promise.all([freePort(), freePort(), freePort()]);
+  const gateway = await freePort();
+  // Every registered agency on a free port of its own (WORKFORCE_PORT, BPJS_PORT, …).
+  const agencyPorts = await Promise.all(
+    REGISTERED_AGENCIES.map(async (agency) => [`${agency.envPrefix}_PORT`, String(await freePort())] as const),
+  );
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/start-all.ts'], {
     cwd: ROOT,
     detached: true,
@@ -26,8 +31,7 @@ async function startAll(): Promise<Started> {
       NODE_ENV: 'development',
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gateway),
-      WORKFORCE_PORT: String(workforce),
-      BPJS_PORT: String(bpjs),
+      ...Object.fromEntries(agencyPorts),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,8 +93,7 @@ describe('pnpm start', () => {
     expect(stopped.code).toBe(0);
     expect(stopped.seconds).toBeLessThan(10);
     expect(first.output()).toMatch(/"service":"gateway".*"message":"shutting down"/);
-    expect(existsSync(join(dataDir, 'workforce.lock'))).toBe(false);
-    expect(existsSync(join(dataDir, 'bpjs.lock'))).toBe(false);
+    for (const { name } of REGISTERED_AGENCIES) expect(existsSync(join(dataDir, `${name}.lock`))).toBe(false);
 
     const second = await startAll();
     try {

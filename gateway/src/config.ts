@@ -2,8 +2,10 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { devKeyPaths, readShutdownConfig, type KeySource } from '@jembatan/kit';
 import { readLimitsConfig, type LimitsConfig } from './limits';
+import { readPlaygroundConfig, type PlaygroundConfig } from './playground';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache';
 import { readResilienceConfig, type ResilienceConfig } from './subgraph-fetch';
+import { readSubgraphUrls } from './subgraph-urls';
 
 export interface AuthConfig {
   issuer: string;
@@ -33,6 +35,8 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** Whether @apollo/gateway may send usage telemetry to Apollo (APOLLO_TELEMETRY_DISABLED=false). */
   apolloTelemetry: boolean;
+  /** The GraphiQL playground at `/` (PLAYGROUND). */
+  playground: PlaygroundConfig;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -53,10 +57,6 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       HOST: z.string().min(1).default('127.0.0.1'),
       GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
       SUPERGRAPH_PATH: z.string().min(1).default(resolve(__dirname, '../../schema/supergraph.graphql')),
-      WORKFORCE_URL: httpUrl.optional(),
-      BPJS_URL: httpUrl.optional(),
-      WORKFORCE_PORT: z.coerce.number().int().min(1).max(65535).default(4001),
-      BPJS_PORT: z.coerce.number().int().min(1).max(65535).default(4002),
       DATA_DIR: z.string().min(1).default(resolve(__dirname, '../../data')),
       AUTH_ISSUER: z.string().min(1).optional(),
       AUTH_AUDIENCE: z.string().min(1).default('jembatan'),
@@ -87,10 +87,7 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     port: values.GATEWAY_PORT,
     production,
     supergraphPath: values.SUPERGRAPH_PATH,
-    subgraphUrls: {
-      workforce: values.WORKFORCE_URL ?? `http://127.0.0.1:${values.WORKFORCE_PORT}/graphql`,
-      bpjs: values.BPJS_URL ?? `http://127.0.0.1:${values.BPJS_PORT}/graphql`,
-    },
+    subgraphUrls: readSubgraphUrls(env),
     auth: {
       issuer: values.AUTH_ISSUER ?? DEV_ISSUER,
       audience: values.AUTH_AUDIENCE,
@@ -109,5 +106,6 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     responseCache: readResponseCacheConfig(env),
     shutdownGraceMs: readShutdownConfig(env).shutdownGraceMs,
     apolloTelemetry: ['false', '0'].includes(values.APOLLO_TELEMETRY_DISABLED),
+    playground: readPlaygroundConfig(env, production),
   };
 }

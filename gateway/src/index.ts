@@ -6,3 +6,4 @@ export * from './limits';
 export * from './subgraph-fetch';
 export * from './response-cache';
 export * from './supergraph';
+export * from './playground';

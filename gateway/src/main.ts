@@ -2,6 +2,7 @@ import { tracing } from './tracing';
 import { createLogger, describeError, onShutdown } from '@jembatan/kit';
 import { loadAuthKeys } from './auth';
 import { readGatewayConfig } from './config';
+import { developmentTokenMinter } from './playground';
 import { startGateway } from './start-gateway';
 import { fileSupergraph } from './supergraph';
 
@@ -18,6 +19,8 @@ async function main() {
     // Reloaded when the file changes: a new composition is deployed by replacing the file.
     supergraphSdl: fileSupergraph(config.supergraphPath, { logger }),
     logger,
+    // Development tokens only where this gateway trusts the development identity provider.
+    playground: { ...config.playground, mintDevelopmentToken: await developmentTokenMinter(config) },
   });
   onShutdown(logger, {
     ...gateway,

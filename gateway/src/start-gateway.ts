@@ -21,6 +21,7 @@ import { AgencyDataSource, createUserTokenVerifier, declaredPurpose, type UserTo
 import type { GatewayContext } from './context';
 import { createCsvExporter, CSV_PATH, csvRoute } from './csv';
 import { gatewayReadinessChecks } from './health';
+import { playgroundRoutes, type PlaygroundOptions } from './playground';
 import { createResponseCache, type ResponseCacheConfig } from './response-cache';
 import { createSubgraphFetchers, type ResilienceConfig } from './subgraph-fetch';
 import type { FileSupergraph } from './supergraph';
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   shutdownGraceMs?: number;
   /** Let @apollo/gateway send its usage telemetry to Apollo (off unless asked for). */
   apolloTelemetry?: boolean;
+  /** The GraphiQL playground at `/`; absent, not served. */
+  playground?: PlaygroundOptions;
 }
 
 /** The most rows one CSV export follows a connection for: every unit of dki2016 thirty times over. */
@@ -67,6 +70,8 @@ const CSV_MAX_ROWS = 10_000;
  */
 export async function startGateway(options: GatewayOptions): Promise<HttpService> {
   const { logger } = options;
+  // First: a playground misconfigured for production fails the start before anything listens.
+  const playground = playgroundRoutes(options.playground, { production: options.production, graphqlPath: '/graphql' });
   const signGatewayToken = await createGatewayTokenSigner(options.signingKey);
   const verifyUserToken = createUserTokenVerifier(options.auth, (reason) =>
     logger.warn('request refused: invalid user token', { reason }),
@@ -104,8 +109,9 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   observability.observeRedis(() => ({ rate_limits: rateLimiter.redisUp(), response_cache: responseCache.redisUp() }));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    // Introspection and field suggestions would hand the schema to anyone probing production.
-    introspection: !options.production,
+    // Introspection and field suggestions would hand the schema to anyone probing production;
+    // an operator who enables the playground there opens introspection to signed-in callers.
+    introspection: !options.production || options.playground?.enabled === true,
     validationRules: queryLimits.validationRules,
     parseOptions: queryLimits.parseOptions,
     // Only the published operations may be sent by id; clients cannot register their own.
@@ -162,12 +168,14 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       ),
     ),
     routes: {
+      ...playground.routes,
       '/health': healthRoute('gateway'),
       [CSV_PATH]: observability.scopeRequests(
         csvRoute({ operations: () => manifest.operations, context: requestContext, exportTable }),
       ),
       ...observability.routes,
     },
+    prefixRoutes: playground.prefixRoutes,
     readiness: gatewayReadinessChecks({ supergraphLoaded: () => supergraphLoaded, subgraphUrls: options.subgraphUrls }),
     shutdownGraceMs: options.shutdownGraceMs,
     onError: (error) => logger.error('http handler failed', describeError(error)),

@@ -1,5 +1,4 @@
-import { buildBpjsSchema } from '@jembatan/bpjs';
-import { buildWorkforceSchema } from '@jembatan/workforce';
+import { composedUrlOf, REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 import type { GraphQLSchema } from 'graphql';
 
 export interface SubgraphSource {
@@ -9,8 +8,9 @@ export interface SubgraphSource {
   buildSchema: () => GraphQLSchema;
 }
 
-/** Every subgraph of the supergraph, in composition order. */
-export const SUBGRAPHS: readonly SubgraphSource[] = [
-  { name: 'workforce', url: 'http://localhost:4001/graphql', buildSchema: buildWorkforceSchema },
-  { name: 'bpjs', url: 'http://localhost:4002/graphql', buildSchema: buildBpjsSchema },
-];
+/** Every subgraph of the supergraph, in composition order: the registry's (subgraphs/registry). */
+export const SUBGRAPHS: readonly SubgraphSource[] = REGISTERED_SUBGRAPHS.map((subgraph) => ({
+  name: subgraph.name,
+  url: composedUrlOf(subgraph),
+  buildSchema: subgraph.definition.buildSchema,
+}));

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { bpjsSubgraph } from '@jembatan/bpjs';
 import {
   dropPostgresDatabase,
   ensurePostgresDatabase,
@@ -11,9 +10,8 @@ import {
   seedIfEmpty,
   withDatabaseName,
   type DatabaseLocation,
-  type SubgraphDefinition,
 } from '@jembatan/kit';
-import { workforceSubgraph } from '@jembatan/workforce';
+import { REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 import { POSTGRES_SERVER_URL, testEngine } from './engine';
 import type { Templates } from './templates';
 
@@ -23,7 +21,7 @@ declare module 'vitest' {
   }
 }
 
-const SUBGRAPHS: SubgraphDefinition<unknown>[] = [workforceSubgraph, bpjsSubgraph];
+const SUBGRAPHS = REGISTERED_SUBGRAPHS.map((subgraph) => subgraph.definition);
 
 /** Builds one migrated, demo-seeded template database per subgraph for the whole run. */
 export default async function setup(project: TestProject) {
@@ -42,7 +40,8 @@ export default async function setup(project: TestProject) {
         location = { dataDir: join(root, definition.name) };
         bySubgraph[definition.name] = location.dataDir;
       } else {
-        const name = `jembatan_test_${definition.name}_${run}`;
+        // PostgreSQL names take no hyphen; subgraph names may (`pnpm new-subgraph land-office`).
+        const name = `jembatan_test_${definition.name.replaceAll('-', '_')}_${run}`;
         location = { url: withDatabaseName(POSTGRES_SERVER_URL, name) };
         await ensurePostgresDatabase(location.url);
         bySubgraph[definition.name] = name;

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bpjsSubgraph } from '@jembatan/bpjs';
 import {
   dropPostgresDatabase,
   ensurePostgresDatabase,
@@ -11,20 +10,21 @@ import {
   type DatabaseLocation,
   type SubgraphDefinition,
 } from '@jembatan/kit';
-import { workforceSubgraph } from '@jembatan/workforce';
+import { registeredSubgraph, REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 import { POSTGRES_SERVER_URL, testEngine } from './engine';
+import type { SupergraphDatabases } from './supergraph';
 
-export interface PresetDatabases {
-  workforce: DatabaseLocation;
-  bpjs: DatabaseLocation;
+export interface PresetDatabases extends SupergraphDatabases {
+  others: Readonly<Record<string, DatabaseLocation>>;
   /** Seconds each subgraph's load took. */
   loadSeconds: Record<string, number>;
   drop(): Promise<void>;
 }
 
 /**
- * Fresh databases for both subgraphs, loaded with a preset other than the demo templates hold
- * (a full-size one, say), on this project's engine. They belong to the calling test file.
+ * Fresh databases for every registered subgraph, loaded with a preset other than the demo
+ * templates hold (a full-size one, say), on this project's engine. They belong to the calling
+ * test file.
  */
 export async function seedPresetDatabases(preset: string, engine = testEngine()): Promise<PresetDatabases> {
   const run = `${preset}_${Date.now().toString(36)}_${process.pid}`;
@@ -32,7 +32,7 @@ export async function seedPresetDatabases(preset: string, engine = testEngine())
   const locationOf = (name: string): DatabaseLocation =>
     dataRoot
       ? { dataDir: join(dataRoot, name) }
-      : { url: withDatabaseName(POSTGRES_SERVER_URL, `jembatan_test_${name}_${run}`) };
+      : { url: withDatabaseName(POSTGRES_SERVER_URL, `jembatan_test_${name.replaceAll('-', '_')}_${run}`) };
   const loadSeconds: Record<string, number> = {};
 
   const load = async (definition: SubgraphDefinition<unknown>) => {
@@ -46,15 +46,22 @@ export async function seedPresetDatabases(preset: string, engine = testEngine())
     }
     return location;
   };
-  const workforce = await load(workforceSubgraph);
-  const bpjs = await load(bpjsSubgraph);
+  const workforce = await load(registeredSubgraph('workforce').definition);
+  const bpjs = await load(registeredSubgraph('bpjs').definition);
+  const others: Record<string, DatabaseLocation> = {};
+  for (const { name, definition } of REGISTERED_SUBGRAPHS) {
+    if (name !== 'workforce' && name !== 'bpjs') others[name] = await load(definition);
+  }
   return {
     workforce,
     bpjs,
+    others,
     loadSeconds,
     async drop() {
       if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
-      for (const location of [workforce, bpjs]) if ('url' in location) await dropPostgresDatabase(location.url);
+      for (const location of [workforce, bpjs, ...Object.values(others)]) {
+        if ('url' in location) await dropPostgresDatabase(location.url);
+      }
     },
   };
 }

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { startBpjsService } from '@jembatan/bpjs';
 import {
   createUserTokenMinter,
   PURPOSE_HEADER,
@@ -15,6 +14,7 @@ import {
   createGatewayTokenSigner,
   GATEWAY_TOKEN_HEADER,
   silentLogger,
+  startAgencyService,
   type AgencyService,
   type Caller,
   type DatabaseLocation,
@@ -23,7 +23,7 @@ import {
   type SubgraphConfig,
 } from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
-import { startWorkforceService } from '@jembatan/workforce';
+import { REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 import {
   DEFAULT_TEST_PURPOSE,
   generateTestKeys,
@@ -47,6 +47,10 @@ export interface RunningSupergraph {
   gateway: HttpService;
   workforce: AgencyService;
   bpjs: AgencyService;
+  /** Any registered subgraph this supergraph serves, by name (fails naming those it serves). */
+  subgraph(name: string): AgencyService;
+  /** The registered subgraphs this supergraph serves, in registry order. */
+  subgraphNames: readonly string[];
   keys: TestKeys;
   /** A user token for the caller, as the identity provider would issue it. */
   tokenFor(caller: Caller, lifetimeSeconds?: number): Promise<string>;
@@ -60,7 +64,7 @@ export interface RunningSupergraph {
   post(body: string, sendAs?: SendAs): Promise<{ status: number; text: string }>;
   /** POSTs an operation straight to a subgraph with the token the gateway would sign (`as: null`: none). */
   postToSubgraph<TData = Record<string, unknown>>(
-    subgraph: 'workforce' | 'bpjs',
+    subgraph: string,
     operation: { query: string; variables?: Record<string, unknown> },
     sendAs?: SendAs,
   ): Promise<GraphqlResponse<TData>>;
@@ -70,7 +74,12 @@ export interface RunningSupergraph {
 export interface SupergraphDatabases {
   workforce: DatabaseLocation;
   bpjs: DatabaseLocation;
+  /** The databases of the agencies registered after these two (`pnpm new-subgraph`), by subgraph name. */
+  others?: Readonly<Record<string, DatabaseLocation>>;
 }
+
+const databaseOf = (databases: SupergraphDatabases, name: string): DatabaseLocation | undefined =>
+  name === 'workforce' ? databases.workforce : name === 'bpjs' ? databases.bpjs : databases.others?.[name];
 
 function subgraphConfig(
   name: string,
@@ -91,9 +100,10 @@ function subgraphConfig(
 }
 
 /**
- * Serves both agency subgraphs on the given databases and the gateway over the committed
- * supergraph, all on free loopback ports, in this process. Free of vitest, so benchmark scripts
- * use it too.
+ * Serves every registered agency subgraph on the given databases and the gateway over the
+ * committed supergraph, all on free loopback ports, in this process. Free of vitest, so benchmark
+ * scripts use it too. A registered subgraph given no database is not started (the log says so):
+ * the gateway then answers its fields with SUBGRAPH_UNAVAILABLE.
  */
 export interface ServeOptions {
   production?: boolean;
@@ -107,41 +117,62 @@ export interface ServeOptions {
    * Where the gateway calls an agency instead of the subgraph started here: a fake, a proxy in
    * front of the real one, or a port where nothing listens.
    */
-  subgraphUrls?: Partial<Record<'workforce' | 'bpjs', string>>;
+  subgraphUrls?: Readonly<Record<string, string>>;
   /** How the gateway calls its subgraphs (timeouts, retries, breaker, pool); by default production's. */
   resilience?: ResilienceConfig;
+  /** Serve the playground at `/`, with development tokens from the test identity provider outside production. */
+  playground?: boolean;
 }
 
 export async function serveSupergraph(
-  { workforce: workforceDb, bpjs: bpjsDb }: SupergraphDatabases,
-  { production = false, limits, logger = silentLogger, recordAccess, subgraphUrls, resilience }: ServeOptions = {},
+  databases: SupergraphDatabases,
+  {
+    production = false,
+    limits,
+    logger = silentLogger,
+    recordAccess,
+    subgraphUrls,
+    resilience,
+    playground,
+  }: ServeOptions = {},
 ): Promise<RunningSupergraph> {
   const keys = await generateTestKeys();
-  const workforce = await startWorkforceService({
-    config: subgraphConfig('workforce', workforceDb, production, keys),
-    logger,
-    recordAccess,
+  const services = await startSubgraphs(REGISTERED_SUBGRAPHS, async ({ name, definition }) => {
+    const database = databaseOf(databases, name);
+    if (!database) {
+      logger.warn('subgraph not started: no database given', { subgraph: name });
+      return undefined;
+    }
+    const config = subgraphConfig(name, database, production, keys);
+    return startAgencyService(definition, { config, logger, recordAccess });
   });
-  const bpjs = await startBpjsService({
-    config: subgraphConfig('bpjs', bpjsDb, production, keys),
-    logger,
-    recordAccess,
-  });
+  const serviceOf = (name: string): AgencyService => {
+    const service = services.get(name);
+    if (!service)
+      throw new Error(`This supergraph serves no subgraph ${name}; it serves ${[...services.keys()].join(', ')}`);
+    return service;
+  };
+  const workforce = serviceOf('workforce');
+  const bpjs = serviceOf('bpjs');
+  const tokenFor = await createUserTokenMinter(keys.userIssuer, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
   const gatewayOptions: GatewayOptions = {
     auth: { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: publicSetOf(keys.userIssuer), clockSkewSeconds: 30 },
     signingKey: keys.gatewaySigning,
     limits: limits ?? readLimitsConfig({ RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}` }),
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { workforce: workforce.url, bpjs: bpjs.url, ...subgraphUrls },
+    subgraphUrls: {
+      ...Object.fromEntries([...services].map(([name, service]) => [name, service.url])),
+      ...subgraphUrls,
+    },
     host: '127.0.0.1',
     port: 0,
     production,
     logger,
     resilience,
+    playground: playground ? { enabled: true, mintDevelopmentToken: production ? undefined : tokenFor } : undefined,
   };
   const gateway = await startGateway(gatewayOptions);
 
-  const tokenFor = await createUserTokenMinter(keys.userIssuer, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
   const post = async (body: string, sendAs: SendAs = {}) => {
     const caller = sendAs.as === undefined ? STAFF_OF_BOTH_AGENCIES : sendAs.as;
     const purpose = sendAs.purpose === undefined ? DEFAULT_TEST_PURPOSE : sendAs.purpose;
@@ -159,12 +190,13 @@ export async function serveSupergraph(
   };
 
   const signGatewayToken = await createGatewayTokenSigner(keys.gatewaySigning);
-  const services = { workforce, bpjs };
 
   return {
     gateway,
     workforce,
     bpjs,
+    subgraph: serviceOf,
+    subgraphNames: [...services.keys()],
     keys,
     tokenFor,
     post,
@@ -178,7 +210,7 @@ export async function serveSupergraph(
             operation.query,
           )
         : undefined;
-      const response = await fetch(services[subgraph].url, {
+      const response = await fetch(serviceOf(subgraph).url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -195,7 +227,28 @@ export async function serveSupergraph(
     },
     async stop() {
       await gateway.close();
-      await Promise.all([workforce.close(), bpjs.close()]);
+      await Promise.all([...services.values()].map((service) => service.close()));
     },
   };
+}
+
+/**
+ * Starts the subgraphs side by side, keeping registry order; if one fails, those already up are
+ * closed before the failure is passed on, so a failed start leaves no server or database open.
+ */
+async function startSubgraphs<T extends { name: string }>(
+  subgraphs: readonly T[],
+  start: (subgraph: T) => Promise<AgencyService | undefined>,
+): Promise<Map<string, AgencyService>> {
+  const outcomes = await Promise.allSettled(subgraphs.map(start));
+  const services = new Map<string, AgencyService>();
+  outcomes.forEach((outcome, index) => {
+    if (outcome.status === 'fulfilled' && outcome.value) services.set(subgraphs[index]!.name, outcome.value);
+  });
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) {
+    await Promise.allSettled([...services.values()].map((service) => service.close()));
+    throw failure.reason;
+  }
+  return services;
 }

@@ -67,7 +67,8 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
   const database: DatabaseLocation = ownUrl
     ? { url: ownUrl }
     : sharedUrl
-      ? { url: withDatabaseName(sharedUrl, `jembatan_${spec.name}`) }
+      ? // PostgreSQL names take no hyphen; a subgraph's name may (`land-office` → jembatan_land_office).
+        { url: withDatabaseName(sharedUrl, `jembatan_${spec.name.replaceAll('-', '_')}`) }
       : { dataDir: values.DATA_DIR ? resolve(String(values.DATA_DIR), spec.name) : spec.defaultDataDir };
   const seed = values.SEED_PRESET ?? (production ? 'none' : 'demo');
   const keysPath = values.GATEWAY_PUBLIC_KEYS_PATH as string | undefined;

@@ -39,6 +39,8 @@ export interface HttpServiceOptions {
   graphqlPath: string;
   graphql: RouteHandler;
   routes?: Record<string, RouteHandler>;
+  /** Handlers for every path under a prefix (ending in `/`), e.g. a folder of static files; exact routes win. */
+  prefixRoutes?: Record<string, RouteHandler>;
   /** Served at READINESS_PATH, turning 503 `draining` as soon as `close` begins. */
   readiness?: readonly ReadinessCheck[];
   /** See HttpService.shutdownGraceMs; DEFAULT_HTTP_CLOSE_GRACE_MS when absent. */
@@ -56,6 +58,8 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   let closed: Promise<void> | undefined;
   const inFlight = new Set<ServerResponse>();
   const routes = withReadiness(options, () => draining);
+  const prefixes = Object.entries(options.prefixRoutes ?? {});
+  const prefixRouteFor = (path: string) => prefixes.find(([prefix]) => path.startsWith(prefix))?.[1];
 
   const server = createServer((request, response) => {
     inFlight.add(response);
@@ -68,7 +72,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     if (draining) response.setHeader('connection', 'close');
 
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const handler = path === options.graphqlPath ? options.graphql : routes[path];
+    const handler = path === options.graphqlPath ? options.graphql : (routes[path] ?? prefixRouteFor(path));
     if (!handler) {
       response.writeHead(404, JSON_CONTENT);
       response.end(JSON.stringify({ error: 'not found', graphql: options.graphqlPath }));

@@ -223,45 +223,42 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     expect(await verifyAuditChain(database)).toMatchObject({ entries: 3, firstBroken: null });
   });
 
-  it(
-    'lets an application role granted SELECT, INSERT append, and nothing else',
-    async () => {
-      const role = `jembatan_test_audit_app_${process.pid}_${Date.now().toString(36)}`;
-      await database.dataSource.query(`CREATE ROLE ${role} NOLOGIN`);
-      try {
-        await database.dataSource.query(`GRANT SELECT, INSERT ON audit_log TO ${role}`);
-        const asApplication = (work: (manager: EntityManager) => Promise<unknown>) =>
-          database.dataSource.transaction(async (manager) => {
-            await manager.query(`SET LOCAL ROLE ${role}`);
-            await work(manager);
-          });
-
-        await appendInOrder(1);
-        await asApplication(async (manager) => {
-          expect(await manager.query('SELECT current_user AS name')).toEqual([{ name: role }]);
-          await manager.query(
-            `INSERT INTO audit_log (caller_subject, caller_agency, caller_roles, request_id, subjects, fields)
-           VALUES ('hr-3', 'pemprov-dki', '{dki_hr}', 'req-app', '{nik:3174015203850001}', '{Worker.monthlyWage}')`,
-          );
+  it('lets an application role granted SELECT, INSERT append, and nothing else', async () => {
+    const role = `jembatan_test_audit_app_${process.pid}_${Date.now().toString(36)}`;
+    await database.dataSource.query(`CREATE ROLE ${role} NOLOGIN`);
+    try {
+      await database.dataSource.query(`GRANT SELECT, INSERT ON audit_log TO ${role}`);
+      const asApplication = (work: (manager: EntityManager) => Promise<unknown>) =>
+        database.dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL ROLE ${role}`);
+          await work(manager);
         });
-        expect(await verifyAuditChain(database)).toMatchObject({ entries: 2, firstBroken: null });
 
-        // The grant refuses before any trigger runs: the error is PostgreSQL's own.
-        for (const statement of [
-          `UPDATE audit_log SET purpose = 'AUDIT'`,
-          'DELETE FROM audit_log',
-          'TRUNCATE audit_log',
-        ]) {
-          await expect(asApplication((manager) => manager.query(statement))).rejects.toThrow(
-            /permission denied for table audit_log/,
-          );
-        }
-      } finally {
-        await database.dataSource.query(`DROP OWNED BY ${role}`);
-        await database.dataSource.query(`DROP ROLE ${role}`);
+      await appendInOrder(1);
+      await asApplication(async (manager) => {
+        expect(await manager.query('SELECT current_user AS name')).toEqual([{ name: role }]);
+        await manager.query(
+          `INSERT INTO audit_log (caller_subject, caller_agency, caller_roles, request_id, subjects, fields)
+           VALUES ('hr-3', 'pemprov-dki', '{dki_hr}', 'req-app', '{nik:3174015203850001}', '{Worker.monthlyWage}')`,
+        );
+      });
+      expect(await verifyAuditChain(database)).toMatchObject({ entries: 2, firstBroken: null });
+
+      // The grant refuses before any trigger runs: the error is PostgreSQL's own.
+      for (const statement of [
+        `UPDATE audit_log SET purpose = 'AUDIT'`,
+        'DELETE FROM audit_log',
+        'TRUNCATE audit_log',
+      ]) {
+        await expect(asApplication((manager) => manager.query(statement))).rejects.toThrow(
+          /permission denied for table audit_log/,
+        );
       }
-    },
-  );
+    } finally {
+      await database.dataSource.query(`DROP OWNED BY ${role}`);
+      await database.dataSource.query(`DROP ROLE ${role}`);
+    }
+  });
 
   describe('readAccessLog', () => {
     // seq: caller, subjects

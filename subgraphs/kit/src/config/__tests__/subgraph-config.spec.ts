@@ -50,6 +50,10 @@ describe('subgraph configuration', () => {
     const config = readSubgraphConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' }, spec);
     expect(config.database).toEqual({ url: 'postgres://postgres@127.0.0.1:5432/jembatan_workforce' });
     expect(config.createDatabase).toBe(true);
+    const hyphenated = { ...spec, name: 'land-office', envPrefix: 'LAND_OFFICE' };
+    expect(
+      readSubgraphConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' }, hyphenated).database,
+    ).toEqual({ url: 'postgres://postgres@127.0.0.1:5432/jembatan_land_office' });
   });
 
   it('places the embedded database under DATA_DIR and starts empty in production', () => {

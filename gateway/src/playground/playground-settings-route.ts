@@ -1,0 +1,26 @@
+import { PURPOSES, ROLE_PURPOSES, type RouteHandler } from '@jembatan/kit';
+import { PLAYGROUND_SECURITY_HEADERS } from './content-security-policy';
+import { getOrHeadOnly } from './get-or-head-only';
+import { DEVELOPMENT_TOKEN_PATH } from './playground-paths';
+
+/**
+ * What the page needs to know about this gateway: where GraphQL is, the purposes of access,
+ * and, in development only, where to get a token for a role and which purposes each may declare.
+ * The page carries none of this itself, so it always matches the gateway serving it.
+ */
+export function playgroundSettingsRoute(options: { graphqlPath: string; developmentTokens: boolean }): RouteHandler {
+  const body = JSON.stringify({
+    graphqlPath: options.graphqlPath,
+    purposes: PURPOSES,
+    developmentTokens: options.developmentTokens ? { path: DEVELOPMENT_TOKEN_PATH, rolePurposes: ROLE_PURPOSES } : null,
+  });
+  return (request, response) => {
+    if (!getOrHeadOnly(request, response)) return;
+    response.writeHead(200, {
+      ...PLAYGROUND_SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+}

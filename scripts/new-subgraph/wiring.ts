@@ -1,0 +1,112 @@
+import type { RegisteredAgency } from '@jembatan/subgraph-registry/agencies';
+import type { AgencyNames } from './agency-names';
+import { GeneratorRefusal } from './generator-refusal';
+
+/**
+ * The edits that wire a new subgraph into the repository, each a pure function from a file's
+ * text to its new text, so every edit is known to apply before anything is written.
+ */
+
+const layoutProblem = (file: string, what: string) =>
+  new GeneratorRefusal('REPOSITORY_LAYOUT', `${file}: ${what}; the generator did not change anything`);
+
+/** subgraphs.json with the agency appended, one entry per line as the file keeps them. */
+export function withRegistryEntry(text: string, agency: RegisteredAgency): string {
+  const file = JSON.parse(text) as { subgraphs?: RegisteredAgency[] } & Record<string, unknown>;
+  if (!Array.isArray(file.subgraphs)) throw layoutProblem('subgraphs/registry/subgraphs.json', 'no "subgraphs" list');
+  const { subgraphs, ...rest } = file;
+  const head = Object.entries(rest).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+  const entries = [...subgraphs, agency].map((entry) => `    ${JSON.stringify(entry)}`).join(',\n');
+  return `{\n${head.join('')}  "subgraphs": [\n${entries}\n  ]\n}\n`;
+}
+
+/** src/definitions.ts with the agency's definition imported and listed under its name. */
+export function withDefinition(source: string, { name, camel }: AgencyNames): string {
+  const imports = [...source.matchAll(/^import [^;]+;\n/gm)];
+  const last = imports.at(-1);
+  const list = /(export const SUBGRAPH_DEFINITIONS[^=]*= \{\n)([\s\S]*?)(\n?\};)/.exec(source);
+  if (!last || !list) throw layoutProblem('subgraphs/registry/src/definitions.ts', 'no SUBGRAPH_DEFINITIONS list');
+  const key = name.includes('-') ? `'${name}'` : name;
+  const importLine = `import { ${camel}Subgraph } from '@jembatan/${name}';\n`;
+  const withImport =
+    source.slice(0, last.index + last[0].length) + importLine + source.slice(last.index + last[0].length);
+  return withImport.replace(list[0], `${list[1]}${list[2]}\n  ${key}: ${camel}Subgraph,${list[3]}`);
+}
+
+/** A package.json with one more dependency, dependencies kept in name order. */
+export function withDependency(text: string, dependency: string, version: string): string {
+  const manifest = JSON.parse(text) as { dependencies?: Record<string, string> };
+  const dependencies = { ...manifest.dependencies, [dependency]: version };
+  manifest.dependencies = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** The new agency's variables, documented in .env.example's subgraph section (which the config spec reads). */
+export function withEnvExampleBlock(text: string, { name, ENV, snake }: AgencyNames, title: string, port: number) {
+  const block = [
+    `# ${title} (the ${name} subgraph): its port (the gateway finds it there on this host), its`,
+    `# URL when it runs elsewhere, and its own PostgreSQL instead of PGlite (with DATABASE_URL`,
+    `# alone, the database jembatan_${snake} on that server).`,
+    `# ${ENV}_PORT=${port}`,
+    `# ${ENV}_URL=http://127.0.0.1:${port}/graphql`,
+    `# ${ENV}_DATABASE_URL=postgres://${snake}@127.0.0.1:5432/${snake}`,
+    '',
+  ].join('\n');
+  const lines = text.split('\n');
+  const section = lines.findIndex((line) => line.startsWith('# --- Subgraphs'));
+  if (section === -1) throw layoutProblem('.env.example', 'no "# --- Subgraphs" section');
+  const next = lines.findIndex((line, index) => index > section && line.startsWith('# ---'));
+  const at = next === -1 ? lines.length : next;
+  return [...lines.slice(0, at), ...block.split('\n'), ...lines.slice(at)].join('\n');
+}
+
+/** README.md with the agency's variables in the Configuration table, which the config spec reads too. */
+export function withReadmeConfigurationRow(text: string, { name, ENV, snake }: AgencyNames, port: number) {
+  const start = text.indexOf('\n## Configuration\n');
+  if (start === -1) throw layoutProblem('README.md', 'no "## Configuration" section');
+  const lines = text.slice(start).split('\n');
+  const firstRow = lines.findIndex((line) => line.startsWith('|'));
+  if (firstRow === -1) throw layoutProblem('README.md', 'no table in the Configuration section');
+  let end = firstRow;
+  while (lines[end + 1]?.startsWith('|')) end += 1;
+  // Short enough for the table's columns, so adding the row does not realign the whole table.
+  const meaning = `${name}: port, URL for the gateway, PostgreSQL (\`DATABASE_URL\` alone: \`jembatan_${snake}\`)`;
+  const variables = [`${ENV}_PORT`, `${ENV}_URL`, `${ENV}_DATABASE_URL`].map((variable) => `\`${variable}\``);
+  const row = `| ${variables.join(', ')} | subgraph, gateway | \`${port}\` | ${meaning} |`;
+  lines.splice(end + 1, 0, row);
+  return text.slice(0, start) + lines.join('\n');
+}
+
+/** pnpm-workspace.yaml lists `subgraphs/*`; a layout that does not is refused rather than patched. */
+export function checkWorkspaceCovers(yaml: string): void {
+  if (!/^\s*-\s*['"]?subgraphs\/\*['"]?\s*$/m.test(yaml)) {
+    throw layoutProblem('pnpm-workspace.yaml', 'packages must include subgraphs/*');
+  }
+}
+
+/** What a new subgraph depends on: the kit, the seed world, and the kit's own versions of what they share. */
+export function subgraphDependencies(kitDependencies: Readonly<Record<string, string>>): Record<string, string> {
+  const shared = ['dataloader', 'graphql', 'reflect-metadata', 'type-graphql', 'typeorm'];
+  const missing = shared.filter((dependency) => !kitDependencies[dependency]);
+  if (missing.length > 0) throw layoutProblem('subgraphs/kit/package.json', `no ${missing.join(', ')}`);
+  return {
+    '@jembatan/kit': 'workspace:*',
+    '@jembatan/seed-world': 'workspace:*',
+    ...Object.fromEntries(shared.map((dependency) => [dependency, kitDependencies[dependency]!])),
+  };
+}
+
+/** The new subgraph's package.json, with the same scripts as the other agencies'. */
+export function packageManifestOf({ name }: AgencyNames, title: string, dependencies: Record<string, string>) {
+  const manifest = {
+    name: `@jembatan/${name}`,
+    version: '0.0.0',
+    private: true,
+    description: `${title}: an agency subgraph of the Jembatan supergraph`,
+    main: 'src/index.ts',
+    types: 'src/index.ts',
+    scripts: { 'check:types': 'tsc -p tsconfig.json', start: 'node -r @swc-node/register src/main.ts' },
+    dependencies,
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

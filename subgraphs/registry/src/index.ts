@@ -1,0 +1,3 @@
+export * from './agencies';
+export * from './definitions';
+export * from './registered-subgraphs';

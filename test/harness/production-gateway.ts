@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readLimitsConfig, readPlaygroundConfig, startGateway } from '@jembatan/gateway';
+import { silentLogger } from '@jembatan/kit';
+import { SUPERGRAPH_PATH } from '@jembatan/schema';
+import type { RunningSupergraph } from './supergraph';
+import { publicSetOf, TEST_AUDIENCE, TEST_ISSUER } from './test-identity';
+
+/**
+ * A second gateway, configured as production configures it (trusted operations enforced, the
+ * playground as the given environment says), over the subgraphs of a running supergraph and
+ * trusting the same test identity provider. Cheap: no databases of its own.
+ */
+export async function startProductionGateway(
+  supergraph: RunningSupergraph,
+  env: Record<string, string | undefined>,
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const production = { ...env, NODE_ENV: 'production' };
+  const gateway = await startGateway({
+    auth: {
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      keys: publicSetOf(supergraph.keys.userIssuer),
+      clockSkewSeconds: 30,
+    },
+    signingKey: supergraph.keys.gatewaySigning,
+    limits: readLimitsConfig({
+      ...production,
+      RATE_LIMIT_POINTS: '1000000',
+      RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}`,
+    }),
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: { workforce: supergraph.workforce.url, bpjs: supergraph.bpjs.url },
+    host: '127.0.0.1',
+    port: 0,
+    production: true,
+    logger: silentLogger,
+    playground: readPlaygroundConfig(production, true),
+  });
+  return { origin: new URL(gateway.url).origin, close: () => gateway.close() };
+}

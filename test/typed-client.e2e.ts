@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLimitsConfig } from '@jembatan/gateway';
+import { callerWith, startSupergraph, type RunningSupergraph } from './harness';
+
+/**
+ * The typed client's example, an HR screen, run as a frontend team would run it: a separate
+ * process against a gateway that enforces trusted operations, with an HR officer's token. What
+ * it prints is compared with figures this test asks the gateway for itself, ad hoc.
+ */
+const ROOT = resolve(__dirname, '..');
+const EXAMPLE = 'schema/client/example/hr-screen.ts';
+const UNIT = 'KEC-317401';
+const PAGE = 5;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runExample(args: string[], token: string): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', EXAMPLE, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, JEMBATAN_TOKEN: token },
+    });
+    const run: Run = { code: null, stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ ...run, code }));
+  });
+}
+
+/** The cells of the output line that starts with `first`, split where columns are two spaces apart. */
+const cellsOfLine = (output: string, first: string) =>
+  output
+    .split('\n')
+    .find((line) => line.startsWith(`${first} `))
+    ?.split(/\s{2,}/);
+
+const grouped = (value: number | string) => new Intl.NumberFormat('id-ID').format(BigInt(value));
+
+interface Expected {
+  unit: {
+    name: string;
+    kind: string;
+    regionCode: string;
+    workers: {
+      totalCount: number;
+      edges: {
+        node: {
+          nik: string;
+          name: string;
+          category: string;
+          contractStart: string;
+          monthlyWage: string;
+          bpjs: { kpj: string; enrollments: { program: string; until: string | null }[] } | null;
+        };
+      }[];
+    };
+  };
+  claimStatistics: { count: number; amount: string; byProgram: { program: string; count: number; amount: string }[] };
+}
+
+// Not a published operation: only a caller who may query ad hoc (auditor) gets it past enforcement.
+const EXPECTED_QUERY = `query Expected($code: ID!, $first: Int!) {
+  unit(code: $code) {
+    name kind regionCode
+    workers(first: $first) {
+      totalCount
+      edges { node { nik name category contractStart monthlyWage bpjs { kpj enrollments { program until } } } }
+    }
+  }
+  claimStatistics(year: 2016, regionCode: "31") { count amount byProgram { program count amount } }
+}`;
+
+describe('the typed client example (an HR screen) against a gateway enforcing trusted operations', () => {
+  let supergraph: RunningSupergraph;
+  let hrToken: string;
+  let expected: Expected;
+  let byBody: Run;
+
+  beforeAll(async () => {
+    supergraph = await startSupergraph({
+      limits: readLimitsConfig({
+        TRUSTED_OPERATIONS: 'enforce',
+        RATE_LIMIT_POINTS: '1000000',
+        RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}`,
+      }),
+    });
+    hrToken = await supergraph.tokenFor(callerWith('dki_hr'));
+    const answer = await supergraph.query<Expected>(
+      EXPECTED_QUERY,
+      { code: UNIT, first: PAGE },
+      { as: callerWith('auditor', 'dki_hr'), purpose: 'HR_ADMINISTRATION' },
+    );
+    expect(answer.body.errors).toBeUndefined();
+    expected = answer.body.data as Expected;
+    byBody = await runExample(['--url', supergraph.gateway.url, '--unit', UNIT, '--first', String(PAGE)], hrToken);
+  });
+  afterAll(() => supergraph?.stop());
+
+  it('is behind enforcement: the same HR officer may not send an operation of their own', async () => {
+    const adHoc = await supergraph.query(
+      '{ workforceStatistics { unitCount } }',
+      {},
+      { as: callerWith('dki_hr'), purpose: 'HR_ADMINISTRATION' },
+    );
+    expect(adHoc.status).toBe(403);
+    expect(adHoc.body.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_TRUSTED');
+  });
+
+  it("prints the unit's staff page with each worker's BPJS enrolment", () => {
+    expect(byBody.stderr).toBe('');
+    expect(byBody.code).toBe(0);
+    const { unit } = expected;
+    expect(unit.workers.edges).toHaveLength(PAGE);
+    expect(byBody.stdout).toContain(
+      `${unit.name} (${UNIT}, ${unit.kind}, region ${unit.regionCode}): ${PAGE} of ${grouped(unit.workers.totalCount)} workers`,
+    );
+    for (const { node } of unit.workers.edges) {
+      expect(cellsOfLine(byBody.stdout, node.nik)).toEqual([
+        node.nik,
+        node.name,
+        node.category,
+        node.contractStart,
+        grouped(node.monthlyWage),
+        node.bpjs?.kpj ?? '—',
+        node.bpjs?.enrollments
+          .filter((enrollment) => enrollment.until === null)
+          .map((enrollment) => enrollment.program)
+          .join(', ') || '—',
+      ]);
+    }
+  });
+
+  it('says which fields the policy withheld from an HR officer, and shows the rest', () => {
+    const participants = expected.unit.workers.edges.filter(({ node }) => node.bpjs !== null).length;
+    expect(participants).toBeGreaterThan(0);
+    expect(byBody.stdout).toContain(`Withheld: ${participants} × FORBIDDEN at unit.workers.edges.*.node.bpjs.claims`);
+  });
+
+  it("prints DKI's 2016 claims by programme", () => {
+    const claims = expected.claimStatistics;
+    expect(byBody.stdout).toContain(
+      `Claims filed in 2016, region 31: ${grouped(claims.count)} claims, Rp ${grouped(claims.amount)}`,
+    );
+    for (const row of claims.byProgram) {
+      expect(cellsOfLine(byBody.stdout, row.program)).toEqual([row.program, grouped(row.count), grouped(row.amount)]);
+    }
+  });
+
+  it('prints the same by persisted query ids alone', async () => {
+    const byId = await runExample(
+      ['--url', supergraph.gateway.url, '--unit', UNIT, '--first', String(PAGE), '--persisted'],
+      hrToken,
+    );
+    expect(byId).toEqual(byBody);
+  });
+
+  it('exits 1 with the error code when the gateway refuses the token', async () => {
+    const refused = await runExample(['--url', supergraph.gateway.url], `${hrToken}x`);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^error: \w+ failed: UNAUTHENTICATED: .+ \(HTTP 401\)\n$/);
+  });
+});
