@@ -47,7 +47,7 @@ describe('pnpm schema:check, as a process', () => {
     const supergraph = current['schema/supergraph.graphql']!;
     // Query carries one @join__type per registered subgraph, however many agencies there are.
     const withLegacyField = supergraph.replace(
-      /type Query\n(  @join__type\(graph: [A-Z_]+\)\n)+\{\n/,
+      /type Query\n( {2}@join__type\(graph: [A-Z_]+\)\n)+\{\n/,
       '$&  """Units counted the old way."""\n  legacyUnitCount: Int! @join__field(graph: WORKFORCE)\n\n',
     );
     expect(withLegacyField).not.toBe(supergraph);
