@@ -9,14 +9,7 @@ import { fileSupergraph, PURPOSE_HEADER, readLimitsConfig, startGateway, type Fi
 import type { HttpService, Logger } from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { generateWorld } from '@jembatan/seed-world';
-import {
-  callerWith,
-  publicSetOf,
-  startSupergraph,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  type RunningSupergraph,
-} from './harness';
+import { callerWith, startSupergraph, type RunningSupergraph, testUserTokenSettings } from './harness';
 
 const world = generateWorld('demo');
 const COMMITTED = readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -88,12 +81,7 @@ beforeAll(async () => {
     onError: (error) => refusals.push(error),
   });
   gateway = await startGateway({
-    auth: {
-      issuer: TEST_ISSUER,
-      audience: TEST_AUDIENCE,
-      keys: publicSetOf(supergraph.keys.userIssuer),
-      clockSkewSeconds: 30,
-    },
+    auth: testUserTokenSettings(supergraph.keys),
     signingKey: supergraph.keys.gatewaySigning,
     limits: readLimitsConfig({ RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}` }),
     supergraphSdl: manager,

@@ -11,14 +11,7 @@ import {
 import type { AgencyService, Caller, HttpService, Purpose, Role } from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { generateWorld } from '@jembatan/seed-world';
-import {
-  publicSetOf,
-  savedOperation,
-  startSupergraph,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  type RunningSupergraph,
-} from './harness';
+import { savedOperation, startSupergraph, type RunningSupergraph, testUserTokenSettings } from './harness';
 
 const world = generateWorld('demo');
 const REDIS_URL = process.env.JEMBATAN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -44,12 +37,7 @@ beforeAll(async () => {
   };
   const replica = () =>
     startGateway({
-      auth: {
-        issuer: TEST_ISSUER,
-        audience: TEST_AUDIENCE,
-        keys: publicSetOf(supergraph.keys.userIssuer),
-        clockSkewSeconds: 30,
-      },
+      auth: testUserTokenSettings(supergraph.keys),
       signingKey: supergraph.keys.gatewaySigning,
       limits: readLimitsConfig(env),
       responseCache: readResponseCacheConfig(env),

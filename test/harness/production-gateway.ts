@@ -4,7 +4,7 @@ import { readLimitsConfig, readPlaygroundConfig, startGateway } from '@jembatan/
 import { silentLogger } from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import type { RunningSupergraph } from './supergraph';
-import { publicSetOf, TEST_AUDIENCE, TEST_ISSUER } from './test-identity';
+import { testUserTokenSettings } from './test-identity';
 
 /**
  * A second gateway, configured as production configures it (trusted operations enforced, the
@@ -17,12 +17,7 @@ export async function startProductionGateway(
 ): Promise<{ origin: string; close(): Promise<void> }> {
   const production = { ...env, NODE_ENV: 'production' };
   const gateway = await startGateway({
-    auth: {
-      issuer: TEST_ISSUER,
-      audience: TEST_AUDIENCE,
-      keys: publicSetOf(supergraph.keys.userIssuer),
-      clockSkewSeconds: 30,
-    },
+    auth: testUserTokenSettings(supergraph.keys),
     signingKey: supergraph.keys.gatewaySigning,
     limits: readLimitsConfig({
       ...production,

@@ -33,6 +33,7 @@ import {
   TEST_ISSUER,
   type SendAs,
   type TestKeys,
+  testUserTokenSettings,
 } from './test-identity';
 
 export interface GraphqlResponse<TData = Record<string, unknown>> {
@@ -156,7 +157,7 @@ export async function serveSupergraph(
   const bpjs = serviceOf('bpjs');
   const tokenFor = await createUserTokenMinter(keys.userIssuer, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
   const gatewayOptions: GatewayOptions = {
-    auth: { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: publicSetOf(keys.userIssuer), clockSkewSeconds: 30 },
+    auth: testUserTokenSettings(keys),
     signingKey: keys.gatewaySigning,
     limits: limits ?? readLimitsConfig({ RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}` }),
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),

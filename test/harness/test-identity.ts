@@ -1,3 +1,4 @@
+import type { UserTokenSettings } from '@jembatan/gateway';
 import {
   generatePrivateJwk,
   publicJwkOf,
@@ -22,6 +23,14 @@ export async function generateTestKeys(): Promise<TestKeys> {
 }
 
 export const publicSetOf = (key: JWK): JsonWebKeySet => ({ keys: [publicJwkOf(key)] });
+
+/** How a gateway under test verifies user tokens: those the test identity provider signs with `keys`. */
+export const testUserTokenSettings = (keys: TestKeys): UserTokenSettings => ({
+  issuer: TEST_ISSUER,
+  audience: TEST_AUDIENCE,
+  keys: publicSetOf(keys.userIssuer),
+  clockSkewSeconds: 30,
+});
 
 /** Who a test query is sent as: a caller with roles, or no token at all. */
 export interface SendAs {
