@@ -28,19 +28,17 @@ interface GraphqlAnswer {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** The HTTP status a CSV answer carries for the first error of an incomplete GraphQL answer. */
+/**
+ * The HTTP status of a CSV refusal for the first error of an incomplete GraphQL answer that
+ * Apollo answered with 200. Refusals of the caller (401, 429) happen before the operation runs,
+ * and Apollo's own refusals carry their status (`OPERATION_NOT_TRUSTED` is 403).
+ */
 function statusForCode(code: string | undefined): number {
   switch (code) {
-    case 'UNAUTHENTICATED':
-      return 401;
     case 'FORBIDDEN':
-    case 'OPERATION_NOT_TRUSTED':
-    case 'PURPOSE_NOT_ALLOWED':
       return 403;
     case 'NOT_FOUND':
       return 404;
-    case 'RATE_LIMITED':
-      return 429;
     case 'SUBGRAPH_UNAVAILABLE':
     case 'SUBGRAPH_TIMEOUT':
       return 503;
@@ -48,6 +46,7 @@ function statusForCode(code: string | undefined): number {
     case undefined:
       return 500;
     default:
+      // The agencies' input codes: INVALID_*, BAD_USER_INPUT, PAGE_SIZE_OUT_OF_RANGE.
       return 400;
   }
 }

@@ -49,12 +49,13 @@ export function csvRoute(options: CsvRouteOptions): RouteHandler {
       // Who asks comes first: nobody without a token learns even which operations exist.
       const context = await options.context(request);
       const { control, variables } = parametersOf(new URL(request.url ?? '/', 'http://localhost'));
-      const available = options.operations().map((operation) => operation.name);
+      const operations = options.operations();
+      const available = operations.map((operation) => operation.name);
       const name = control.get('operation');
       if (!name) {
         throw new ExportError(400, 'BAD_USER_INPUT', `Name a saved operation: ?operation=${available.join('|')}`);
       }
-      const operation = options.operations().find((candidate) => candidate.name === name);
+      const operation = operations.find((candidate) => candidate.name === name);
       if (!operation) {
         throw new ExportError(404, 'NOT_FOUND', `No saved operation "${name}"; there are ${available.join(', ')}`);
       }
