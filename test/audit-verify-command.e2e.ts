@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendAuditEntry, openSubgraphDatabase, readSubgraphConfig, type Database } from '@jembatan/kit';
 import { workforceSubgraph } from '@jembatan/workforce';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 const ROOT = resolve(__dirname, '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'jembatan-audit-verify-'));
+const dataDir = testDataFolder('audit-verify');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function withWorkforceDatabase(work: (database: Database) => Promise<void>) {

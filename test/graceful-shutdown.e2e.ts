@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import {
 } from '@jembatan/kit';
 import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { callerWith, freePort, POSTGRES_SERVER_URL, testEngine } from './harness';
+import { testDatabaseName, testDataFolder } from '@jembatan/kit/testing';
 
 /**
  * Real service processes, stopped with SIGTERM while a request is in flight: the request gets
@@ -27,7 +27,7 @@ import { callerWith, freePort, POSTGRES_SERVER_URL, testEngine } from './harness
  * itself, 0 after a clean drain and 1 when the grace period had to cut a request.
  */
 const ROOT = resolve(__dirname, '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'jembatan-shutdown-'));
+const dataDir = testDataFolder('shutdown');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const STATISTICS_QUERY = '{ workforceStatistics { workerCount } }';
@@ -253,9 +253,7 @@ describe('a gateway process stopped with SIGTERM', () => {
 describe('a subgraph process stopped with SIGTERM', () => {
   // On the PostgreSQL project the subgraph runs on a throwaway database of the test server.
   const databaseUrl =
-    testEngine() === 'postgres'
-      ? withDatabaseName(POSTGRES_SERVER_URL, `jembatan_test_shutdown_${process.pid}_${Date.now().toString(36)}`)
-      : undefined;
+    testEngine() === 'postgres' ? withDatabaseName(POSTGRES_SERVER_URL, testDatabaseName('shutdown')) : undefined;
   beforeAll(async () => {
     if (databaseUrl) await ensurePostgresDatabase(databaseUrl);
   });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +9,7 @@ import type { HttpService, Logger } from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { generateWorld } from '@jembatan/seed-world';
 import { callerWith, startSupergraph, type RunningSupergraph, testUserTokenSettings } from './harness';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 const world = generateWorld('demo');
 const COMMITTED = readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -71,7 +71,7 @@ function deploy(content: string) {
 beforeAll(async () => {
   supergraph = await startSupergraph();
   slowWorkforce = await startSlowProxy(supergraph.workforce.url, SLOW_MS);
-  folder = mkdtempSync(join(tmpdir(), 'jembatan-hot-reload-'));
+  folder = testDataFolder('hot-reload');
   file = join(folder, 'supergraph.graphql');
   writeFileSync(file, supergraphWith({ workforce: slowWorkforce.url, bpjs: supergraph.bpjs.url }, 'version 1'));
   const logger: Logger = { info() {}, warn() {}, error: (message) => errorLines.push(message) };

@@ -1,22 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLObjectType } from 'graphql';
 import { apiSchemaOf } from '@jembatan/schema';
 import { copyRepository, treeFingerprint } from './harness/repository-copy';
 import { runCommand, type CommandRun } from './harness/run-command';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 /**
  * `pnpm new-subgraph` in a copy of the repository, installed offline from the pnpm store: the
  * new agency composes, type-checks, lints, passes the tests it was generated with (in-process and
- * through the gateway), and a bad request is refused with nothing written. PGlite only: the
- * generated tests are what this proves, and they run on both engines in the repository itself.
+ * through the gateway), and a bad request is refused with nothing written. Run once: the
+ * generated tests are what this proves.
  */
 const ROOT = resolve(__dirname, '..');
 const NAME = 'land-office';
 const TITLE = 'Badan Pertanahan Nasional';
-const copy = mkdtempSync(join(tmpdir(), 'jembatan-new-subgraph-'));
+const copy = testDataFolder('new-subgraph');
 const seconds: Record<string, number> = {};
 
 const inCopy = async (command: string, args: string[]) => {
@@ -101,7 +101,7 @@ describe('pnpm new-subgraph', () => {
     const run = await runCommand(
       'pnpm',
       [
-        ...['exec', 'vitest', 'run', '--project', 'unit', '--project', 'e2e-pglite'],
+        ...['exec', 'vitest', 'run', '--project', 'unit', '--project', 'e2e-postgres'],
         ...['--reporter', 'default', '--reporter', 'json', `--outputFile.json=${report}`],
         ...[`subgraphs/${NAME}`, `test/${NAME}.e2e.ts`],
       ],

@@ -12,9 +12,10 @@ import type { AgencyService, Caller, HttpService, Purpose, Role } from '@jembata
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { generateWorld } from '@jembatan/seed-world';
 import { savedOperation, startSupergraph, type RunningSupergraph, testUserTokenSettings } from './harness';
+import { TEST_REDIS_URL, testRedisPrefix } from '@jembatan/kit/testing';
 
 const world = generateWorld('demo');
-const REDIS_URL = process.env.JEMBATAN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 /** Requests each caller may make per window, counted across both replicas. */
 const RATE_LIMIT_POINTS = 30;
 
@@ -27,13 +28,13 @@ let replicas: [HttpService, HttpService];
  */
 beforeAll(async () => {
   supergraph = await startSupergraph();
-  const run = randomUUID();
+  const prefix = testRedisPrefix('replicas');
   const env = {
     REDIS_URL,
     RATE_LIMIT_POINTS: String(RATE_LIMIT_POINTS),
-    RATE_LIMIT_KEY_PREFIX: `jembatan-test:${run}:rate`,
+    RATE_LIMIT_KEY_PREFIX: `${prefix}:rate`,
     RESPONSE_CACHE_TTL_SECONDS: '60',
-    RESPONSE_CACHE_KEY_PREFIX: `jembatan-test:${run}:response-cache`,
+    RESPONSE_CACHE_KEY_PREFIX: `${prefix}:response-cache`,
   };
   const replica = () =>
     startGateway({

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '@jembatan/seed-world';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 /**
  * `pnpm seed` as an operator runs it: a real process on an embedded data folder, its exit codes
@@ -11,7 +11,7 @@ import { generateWorld } from '@jembatan/seed-world';
  * proves the command wires them up, and that PGlite survives a load killed halfway.
  */
 const ROOT = resolve(__dirname, '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'jembatan-seed-command-'));
+const dataDir = testDataFolder('seed-command');
 const demo = generateWorld('demo');
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -42,35 +42,49 @@ function seed(args: string[], killWhen?: RegExp, dir = dataDir): Promise<Run> {
 const rowsLine = (table: string, rows: number) => new RegExp(`${table}\\s+${rows.toLocaleString('en')} rows`);
 
 // Real processes, each starting Node and PGlite: on a busy 2-core machine one run can take a minute.
-describe('pnpm seed', { timeout: 120_000 }, () => {
-  it('loads a preset into every subgraph and summarises each table', async () => {
-    const run = await seed(['--preset', 'demo']);
-    expect(run.stderr).not.toMatch(/Error/);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/workforce: loaded demo in [\d.]+ s/);
-    expect(run.stdout).toMatch(rowsLine('unit', demo.units.length));
-    expect(run.stdout).toMatch(rowsLine('worker', demo.workers.length));
-    expect(run.stdout).toMatch(/bpjs: loaded demo in [\d.]+ s/);
-    expect(run.stdout).toMatch(rowsLine('participant', demo.participants.length));
-    expect(run.stdout).toMatch(rowsLine('enrollment', demo.enrollments.length));
-    expect(run.stdout).toMatch(rowsLine('claim', demo.claims.length));
-    expect(run.stderr).toMatch(/\[#+\] 100% [\d,]+\/[\d,]+ rows/);
-  });
+// The tests on their own data folders run beside the ones that share one.
+describe('pnpm seed', { timeout: 120_000, concurrent: true }, () => {
+  describe.sequential('on one data folder, run after run', () => {
+    it('loads a preset into every subgraph and summarises each table', async () => {
+      const run = await seed(['--preset', 'demo']);
+      expect(run.stderr).not.toMatch(/Error/);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/workforce: loaded demo in [\d.]+ s/);
+      expect(run.stdout).toMatch(rowsLine('unit', demo.units.length));
+      expect(run.stdout).toMatch(rowsLine('worker', demo.workers.length));
+      expect(run.stdout).toMatch(/bpjs: loaded demo in [\d.]+ s/);
+      expect(run.stdout).toMatch(rowsLine('participant', demo.participants.length));
+      expect(run.stdout).toMatch(rowsLine('enrollment', demo.enrollments.length));
+      expect(run.stdout).toMatch(rowsLine('claim', demo.claims.length));
+      expect(run.stderr).toMatch(/\[#+\] 100% [\d,]+\/[\d,]+ rows/);
+    });
 
-  it('does nothing the second time, and refuses another preset without --reset', async () => {
-    const again = await seed(['--preset', 'demo']);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/workforce: already holds demo \(nothing to do\)/);
-    expect(again.stdout).toMatch(/bpjs: already holds demo \(nothing to do\)/);
+    it('does nothing the second time, and refuses another preset without --reset', async () => {
+      const again = await seed(['--preset', 'demo']);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/workforce: already holds demo \(nothing to do\)/);
+      expect(again.stdout).toMatch(/bpjs: already holds demo \(nothing to do\)/);
 
-    const other = await seed(['--preset', 'dki2016']);
-    expect(other.code).toBe(1);
-    expect(other.stderr).toMatch(/workforce: The database already holds the demo preset .* pass --reset/);
-    expect(other.stderr).not.toMatch(/generating/);
+      const other = await seed(['--preset', 'dki2016']);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toMatch(/workforce: The database already holds the demo preset .* pass --reset/);
+      expect(other.stderr).not.toMatch(/generating/);
+    });
+
+    it('leaves a load killed halfway marked incomplete, and repairs it on the next run', async () => {
+      const killed = await seed(['--preset', 'dki2016', '--reset', '--only', 'bpjs'], /bpjs: enrollment/);
+      expect(killed.code).toBeNull();
+
+      const repaired = await seed(['--preset', 'demo', '--reset', '--only', 'bpjs']);
+      expect(repaired.code).toBe(0);
+      expect(repaired.stdout).toMatch(/bpjs: repaired an interrupted load of demo/);
+      expect(repaired.stdout).toMatch(rowsLine('participant', demo.participants.length));
+      expect(repaired.stdout).toMatch(rowsLine('enrollment', demo.enrollments.length));
+    }, 90_000);
   });
 
   it('loads nothing at all when one subgraph refuses, so the agencies never hold different presets', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jembatan-seed-refusal-'));
+    const dir = testDataFolder('seed-refusal');
     try {
       expect((await seed(['--preset', 'demo', '--only', 'workforce'], undefined, dir)).code).toBe(0);
       const refused = await seed(['--preset', 'dki2016'], undefined, dir);
@@ -91,15 +105,4 @@ describe('pnpm seed', { timeout: 120_000 }, () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Unknown option '--force'/);
   });
-
-  it('leaves a load killed halfway marked incomplete, and repairs it on the next run', async () => {
-    const killed = await seed(['--preset', 'dki2016', '--reset', '--only', 'bpjs'], /bpjs: enrollment/);
-    expect(killed.code).toBeNull();
-
-    const repaired = await seed(['--preset', 'demo', '--reset', '--only', 'bpjs']);
-    expect(repaired.code).toBe(0);
-    expect(repaired.stdout).toMatch(/bpjs: repaired an interrupted load of demo/);
-    expect(repaired.stdout).toMatch(rowsLine('participant', demo.participants.length));
-    expect(repaired.stdout).toMatch(rowsLine('enrollment', demo.enrollments.length));
-  }, 90_000);
 });

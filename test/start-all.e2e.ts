@@ -1,13 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { freePort } from './harness';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 const ROOT = resolve(__dirname, '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'jembatan-start-all-'));
+const dataDir = testDataFolder('start-all');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 interface Started {

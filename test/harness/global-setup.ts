@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import {
   dropPostgresDatabase,
@@ -11,8 +9,10 @@ import {
   withDatabaseName,
   type DatabaseLocation,
 } from '@jembatan/kit';
+import { testDatabaseName, testDataFolder } from '@jembatan/kit/testing';
 import { REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
-import { POSTGRES_SERVER_URL, testEngine } from './engine';
+import { join } from 'node:path';
+import { POSTGRES_SERVER_URL, testEngine, type TestEngine } from './engine';
 import type { Templates } from './templates';
 
 declare module 'vitest' {
@@ -23,25 +23,51 @@ declare module 'vitest' {
 
 const SUBGRAPHS = REGISTERED_SUBGRAPHS.map((subgraph) => subgraph.definition);
 
-/** Builds one migrated, demo-seeded template database per subgraph for the whole run. */
+interface BuiltTemplates {
+  templates: Promise<Templates>;
+  remove: () => Promise<void>;
+  users: number;
+}
+
+/** The templates of each engine, shared by the projects that run on it (vitest's main process). */
+const built = ((globalThis as { __jembatanTemplates?: Map<TestEngine, BuiltTemplates> }).__jembatanTemplates ??=
+  new Map());
+
+/** Builds one migrated, demo-seeded template database per subgraph and engine for the whole run. */
 export default async function setup(project: TestProject) {
   // The global setup runs in vitest's main process, where only the test workers get the
   // project's `env`: read the engine from the project's own configuration.
   const engine = project.config.env?.JEMBATAN_TEST_ENGINE === 'postgres' ? 'postgres' : testEngine();
-  const run = `${Date.now().toString(36)}_${process.pid}`;
-  const root = mkdtempSync(join(tmpdir(), 'jembatan-templates-'));
-  const bySubgraph: Record<string, string> = {};
-  const cleanups: (() => Promise<void>)[] = [];
+  let entry = built.get(engine);
+  if (!entry) {
+    const cleanups: (() => Promise<void>)[] = [];
+    entry = { templates: buildTemplates(engine, cleanups), remove: () => runAll(cleanups), users: 0 };
+    built.set(engine, entry);
+  }
+  entry.users += 1;
+  project.provide('templates', await entry.templates);
+  return async () => {
+    entry.users -= 1;
+    if (entry.users === 0) await entry.remove();
+  };
+}
 
+async function runAll(cleanups: (() => Promise<void>)[]): Promise<void> {
+  for (const cleanup of cleanups) await cleanup();
+}
+
+async function buildTemplates(engine: TestEngine, cleanups: (() => Promise<void>)[]): Promise<Templates> {
+  const root = engine === 'pglite' ? testDataFolder('templates') : undefined;
+  if (root) cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
+  const bySubgraph: Record<string, string> = {};
   await Promise.all(
     SUBGRAPHS.map(async (definition) => {
       let location: DatabaseLocation;
-      if (engine === 'pglite') {
+      if (root) {
         location = { dataDir: join(root, definition.name) };
         bySubgraph[definition.name] = location.dataDir;
       } else {
-        // PostgreSQL names take no hyphen; subgraph names may (`pnpm new-subgraph land-office`).
-        const name = `jembatan_test_${definition.name.replaceAll('-', '_')}_${run}`;
+        const name = testDatabaseName(`${definition.name}_t`);
         location = { url: withDatabaseName(POSTGRES_SERVER_URL, name) };
         await ensurePostgresDatabase(location.url);
         bySubgraph[definition.name] = name;
@@ -52,27 +78,5 @@ export default async function setup(project: TestProject) {
       await database.close();
     }),
   );
-
-  project.provide('templates', { engine, bySubgraph });
-  return async () => {
-    for (const cleanup of cleanups) await cleanup();
-    if (engine === 'postgres') await dropTestCopies(run);
-    rmSync(root, { recursive: true, force: true });
-  };
-}
-
-/** Drops the per-test copies made from this run's templates. */
-async function dropTestCopies(run: string): Promise<void> {
-  const { Client } = await import('pg');
-  const client = new Client({ connectionString: POSTGRES_SERVER_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'jembatan_test_%' AND datname LIKE $1`,
-      [`%${run}_c%`],
-    );
-    for (const row of rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  return { engine, bySubgraph };
 }

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   dropPostgresDatabase,
@@ -10,6 +9,7 @@ import {
   type DatabaseLocation,
   type SubgraphDefinition,
 } from '@jembatan/kit';
+import { testDatabaseName, testDataFolder } from '@jembatan/kit/testing';
 import { registeredSubgraph, REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 import { POSTGRES_SERVER_URL, testEngine } from './engine';
 import type { SupergraphDatabases } from './supergraph';
@@ -27,12 +27,11 @@ export interface PresetDatabases extends SupergraphDatabases {
  * test file.
  */
 export async function seedPresetDatabases(preset: string, engine = testEngine()): Promise<PresetDatabases> {
-  const run = `${preset}_${Date.now().toString(36)}_${process.pid}`;
-  const dataRoot = engine === 'pglite' ? mkdtempSync(join(tmpdir(), `jembatan-${preset}-`)) : undefined;
+  const dataRoot = engine === 'pglite' ? testDataFolder(preset) : undefined;
   const locationOf = (name: string): DatabaseLocation =>
     dataRoot
       ? { dataDir: join(dataRoot, name) }
-      : { url: withDatabaseName(POSTGRES_SERVER_URL, `jembatan_test_${name.replaceAll('-', '_')}_${run}`) };
+      : { url: withDatabaseName(POSTGRES_SERVER_URL, testDatabaseName(`${name}_${preset}`)) };
   const loadSeconds: Record<string, number> = {};
 
   const load = async (definition: SubgraphDefinition<unknown>) => {

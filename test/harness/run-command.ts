@@ -9,11 +9,14 @@ export interface CommandRun {
 
 /**
  * The environment for a command that runs its own tests or services: this test run's variables
- * without vitest's own (a nested vitest would otherwise take itself for one of our workers).
+ * without vitest's own (a nested vitest would otherwise take itself for one of our workers) and
+ * without this run's namespace (a nested test run names, and at its end removes, its own).
  */
 export function commandEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(
-    ([name]) => !name.startsWith('VITEST') && !['NODE_ENV', 'TEST', 'JEMBATAN_TEST_ENGINE'].includes(name),
+    ([name]) =>
+      !name.startsWith('VITEST') &&
+      !['NODE_ENV', 'TEST', 'JEMBATAN_TEST_ENGINE', 'JEMBATAN_TEST_NAMESPACE'].includes(name),
   );
   return { ...Object.fromEntries(inherited), ...extra };
 }

@@ -22,6 +22,7 @@ import {
   type Logger,
   type SubgraphConfig,
 } from '@jembatan/kit';
+import { testRedisPrefix } from '@jembatan/kit/testing';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 import {
@@ -159,7 +160,8 @@ export async function serveSupergraph(
   const gatewayOptions: GatewayOptions = {
     auth: testUserTokenSettings(keys),
     signingKey: keys.gatewaySigning,
-    limits: limits ?? readLimitsConfig({ RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}` }),
+    limits:
+      limits ?? readLimitsConfig({ RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_KEY_PREFIX: testRedisPrefix('rate') }),
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: {
       ...Object.fromEntries([...services].map(([name, service]) => [name, service.url])),

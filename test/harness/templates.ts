@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { withDatabaseName, type DatabaseLocation } from '@jembatan/kit';
+import { testDatabaseName, testDataFolder } from '@jembatan/kit/testing';
 import { POSTGRES_SERVER_URL, type TestEngine } from './engine';
 
 /**
@@ -16,18 +16,15 @@ export interface Templates {
   bySubgraph: Record<string, string>;
 }
 
-let copies = 0;
-
 export async function copyTemplate(templates: Templates, subgraph: string): Promise<DatabaseLocation> {
   const template = templates.bySubgraph[subgraph];
   if (!template) throw new Error(`No template database for subgraph ${subgraph}`);
   if (templates.engine === 'pglite') {
-    const dataDir = join(mkdtempSync(join(tmpdir(), `jembatan-${subgraph}-`)), 'db');
+    const dataDir = join(testDataFolder(subgraph), 'db');
     cpSync(template, dataDir, { recursive: true });
     return { dataDir };
   }
-  copies += 1;
-  const name = `${template}_c${process.pid}_${copies}`;
+  const name = testDatabaseName(subgraph);
   const client = new Client({ connectionString: POSTGRES_SERVER_URL });
   await client.connect();
   try {

@@ -1,5 +1,6 @@
 import type { GraphiQLProps } from 'graphiql';
 import { TokenUnavailableError } from './identity/development-tokens';
+import { operationNameFor } from './operation-name';
 
 type Fetcher = GraphiQLProps['fetcher'];
 
@@ -23,7 +24,7 @@ export function authenticatedFetcher(graphqlPath: string, identityHeaders: () =>
     const response = await fetch(graphqlPath, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...headers, ...options?.headers },
-      body: JSON.stringify(params),
+      body: JSON.stringify({ ...params, operationName: operationNameFor(params.query, params.operationName) }),
     });
     const text = await response.text();
     try {

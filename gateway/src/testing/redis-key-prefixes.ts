@@ -1,17 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { testRedisPrefix } from '@jembatan/kit/testing';
 
 /**
- * Unique key prefixes on the shared Redis for one spec, so parallel runs never collide, with the
- * keys under them deleted when the spec is done.
+ * Key prefixes on the shared Redis for one spec, named for this test run (so parallel runs never
+ * collide and a killed run's keys are swept by the next), with the keys under them deleted when
+ * the spec is done.
  */
-export function redisKeyPrefixes(redisUrl: string, namespace: string) {
+export function redisKeyPrefixes(redisUrl: string, label: string) {
   const probe = new Redis(redisUrl, { lazyConnect: true });
   const prefixes: string[] = [];
   return {
     probe,
     next(): string {
-      const prefix = `jembatan-test:${namespace}:${randomUUID()}`;
+      const prefix = testRedisPrefix(label);
       prefixes.push(prefix);
       return prefix;
     },

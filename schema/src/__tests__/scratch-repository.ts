@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 /** git with a fixed identity and nothing inherited that could point it at another repository. */
 export function git(dir: string, ...args: string[]): string {
@@ -16,7 +16,7 @@ export function git(dir: string, ...args: string[]): string {
 
 /** A throwaway folder in the temp folder. */
 export class ScratchFolder {
-  readonly root = mkdtempSync(join(tmpdir(), 'jembatan-schema-check-'));
+  readonly root = testDataFolder('schema-check');
 
   /** Writes files (path relative to the folder → content). */
   write(files: Record<string, string>): void {

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateJwk, publicJwkOf, RequestRejectedError, type JWK } from '@jembatan/kit';
 import { loadAuthKeys } from '../load-auth-keys';
 import { createUserTokenMinter } from '../mint-user-token';
 import { createUserTokenVerifier, type UserTokenSettings } from '../user-token-verifier';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 const ISSUER = 'https://sso.jakarta.go.id/realms/pemprov';
 const caller = { subject: 'siti.rahma', agency: 'pemprov-dki', roles: ['dki_hr' as const] };
@@ -17,7 +17,7 @@ let identityProvider: JWK;
 let jwksServer: Server;
 let jwksUrl: string;
 let jwksRequests = 0;
-const folder = mkdtempSync(join(tmpdir(), 'jembatan-jwks-'));
+const folder = testDataFolder('jwks');
 
 beforeAll(async () => {
   identityProvider = await generatePrivateJwk('RS256');

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { recordingLogger } from '@jembatan/kit/testing';
+import { recordingLogger, TEST_REDIS_URL, testRedisPrefix } from '@jembatan/kit/testing';
 import { DisposableRedis } from '../../testing/disposable-redis';
 import { redisKeyPrefixes } from '../../testing/redis-key-prefixes';
 import { Redis } from 'ioredis';
 import { createRateLimiter, type CallerRateLimiter } from '../rate-limiter';
 
-const SHARED_REDIS = 'redis://127.0.0.1:6379';
+const SHARED_REDIS = TEST_REDIS_URL;
 
 const opened: CallerRateLimiter[] = [];
 afterEach(async () => {
@@ -20,7 +19,7 @@ async function limiter(options: Parameters<typeof createRateLimiter>[0]): Promis
   return created;
 }
 
-const uniquePrefix = () => `jembatan-test:rate:${randomUUID()}`;
+const uniquePrefix = () => testRedisPrefix('rate');
 
 async function consumeTimes(rateLimiter: CallerRateLimiter, caller: string, times: number) {
   const decisions = [];

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpService } from '@jembatan/kit';
 import { PLAYGROUND_CSP } from '../content-security-policy';
 import { rawGet, servePlayground } from './serve-playground';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 const PAGE =
   '<!doctype html><title>playground</title><script type="module" src="/playground/assets/index-Ab12.js"></script>';
@@ -13,7 +13,7 @@ const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4000))});`;
 const SECRET = 'must never be served';
 
 describe('the playground page and its assets', () => {
-  const root = mkdtempSync(join(tmpdir(), 'jembatan-playground-'));
+  const root = testDataFolder('playground');
   const dist = join(root, 'dist');
   let service: HttpService;
   let origin: string;
@@ -130,7 +130,7 @@ describe('the playground page and its assets', () => {
 });
 
 describe('the playground before its bundle is built', () => {
-  const empty = mkdtempSync(join(tmpdir(), 'jembatan-playground-unbuilt-'));
+  const empty = testDataFolder('playground-unbuilt');
   let service: HttpService;
   let origin: string;
   beforeAll(async () => ({ service, origin } = await servePlayground({ enabled: true, distDir: join(empty, 'dist') })));

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { recordingLogger } from '@jembatan/kit/testing';
+import { recordingLogger, TEST_REDIS_URL, testRedisPrefix } from '@jembatan/kit/testing';
 import { createResponseCache } from '../create-response-cache';
 import type { ResponseCacheEvent } from '../response-cache-plugin';
 import { startAggregateServer, type AggregateServer } from './aggregate-server';
 import { DisposableRedis } from '../../testing/disposable-redis';
 import { redisKeyPrefixes } from '../../testing/redis-key-prefixes';
 
-const SHARED_REDIS = 'redis://127.0.0.1:6379';
+const SHARED_REDIS = TEST_REDIS_URL;
 const STATISTICS = '{ workforceStatistics { unitCount workerCount } }';
 const ANSWER = { workforceStatistics: { unitCount: 43, workerCount: 3000 } };
 
@@ -78,7 +77,7 @@ describe('the response cache through a Redis outage', () => {
     redis = await DisposableRedis.onFreePort();
     await redis.start();
     const { logger, lines } = recordingLogger();
-    const { server, events } = await replica(redis.url, `jembatan-test:response-cache:${randomUUID()}`, logger);
+    const { server, events } = await replica(redis.url, testRedisPrefix('response-cache'), logger);
     await server.send(STATISTICS);
     await vi.waitFor(async () => expect((await server.send(STATISTICS)).cacheStatus).toBe('hit'));
 

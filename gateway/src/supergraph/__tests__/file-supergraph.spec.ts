@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordingLogger } from '@jembatan/kit/testing';
+import { recordingLogger, testDataFolder } from '@jembatan/kit/testing';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import { fileSupergraph, type FileSupergraph } from '../file-supergraph';
 
@@ -25,7 +24,7 @@ let folder: string;
 let file: string;
 let gateway: ApolloGateway | undefined;
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'jembatan-supergraph-'));
+  folder = testDataFolder('supergraph');
   file = join(folder, 'supergraph.graphql');
 });
 afterEach(async () => {

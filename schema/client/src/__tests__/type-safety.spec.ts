@@ -1,5 +1,4 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OPERATIONS_DIR, SUPERGRAPH_PATH } from '@jembatan/schema/src/artifacts';
 import { apiSchemaOf } from '@jembatan/schema/src/operations';
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ClientCodegenError } from '../codegen/client-codegen-error';
 import { generateOperationTypes, OPERATIONS_PATH } from '../codegen/generate-operation-types';
 import { typeErrorsWith } from './type-check-with';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 /**
  * The promise of the typed client: a schema change that breaks a frontend operation fails CI.
@@ -15,7 +15,7 @@ import { typeErrorsWith } from './type-check-with';
  */
 const apiSchema = apiSchemaOf(readFileSync(SUPERGRAPH_PATH, 'utf8'));
 const EXAMPLE = resolve(__dirname, '../../example/hr-screen.ts');
-const scratch = mkdtempSync(join(tmpdir(), 'jembatan-client-operations-'));
+const scratch = testDataFolder('client-operations');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The API schema as it would be with one field of one type deleted. */

@@ -1,16 +1,16 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayStandIn, seedDatabase, SeedRefusedError, silentLogger, type AgencyService } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
 import { bpjsSeeds } from '../seed/bpjs-tables';
 import { startBpjsService } from '../server';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 const world = generateWorld('demo');
 const active = new Set(world.enrollments.filter((e) => e.until === null).map((e) => e.kpj));
-const root = mkdtempSync(join(tmpdir(), 'jembatan-bpjs-spec-'));
+const root = testDataFolder('bpjs-spec');
 let service: AgencyService;
 
 const gateway = createGatewayStandIn('bpjs', {

@@ -1,2 +1,3 @@
 export * from './recording-logger';
 export * from './scratch-database';
+export * from './test-namespace';

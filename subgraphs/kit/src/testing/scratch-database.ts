@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MixedList } from 'typeorm';
 import type { Database } from '../db/database';
 import { openDatabase, type DatabaseLocation } from '../db/open-database';
 import { dropPostgresDatabase, ensurePostgresDatabase, withDatabaseName } from '../db/postgres-admin';
+import { testDatabaseName, testDataFolder, TEST_POSTGRES_URL } from './test-namespace';
 
 export const TEST_ENGINES = ['pglite', 'postgres'] as const;
 export type TestEngine = (typeof TEST_ENGINES)[number];
-
-const POSTGRES_SERVER = process.env.JEMBATAN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * A throwaway database on either engine for a kit spec, migrated: a fresh PGlite directory, or a
@@ -23,11 +21,9 @@ export async function openScratchDatabase(
 ): Promise<{ database: Database; dispose: () => Promise<void> }> {
   let location: DatabaseLocation;
   if (engine === 'pglite') {
-    location = { dataDir: join(mkdtempSync(join(tmpdir(), `jembatan-${label}-`)), 'db') };
+    location = { dataDir: join(testDataFolder(label), 'db') };
   } else {
-    location = {
-      url: withDatabaseName(POSTGRES_SERVER, `jembatan_test_${label}_${process.pid}_${Date.now().toString(36)}`),
-    };
+    location = { url: withDatabaseName(TEST_POSTGRES_URL, testDatabaseName(label)) };
     await ensurePostgresDatabase(location.url);
   }
   const database = await openDatabase({ location, entities: [], migrations });

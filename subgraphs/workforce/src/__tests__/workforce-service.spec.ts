@@ -1,18 +1,18 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayStandIn, openSubgraphDatabase, silentLogger, type SubgraphConfig } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
 import { startWorkforceService, workforceSubgraph } from '../server';
+import { testDataFolder } from '@jembatan/kit/testing';
 
 const world = generateWorld('demo');
 const gateway = createGatewayStandIn('workforce', {
   caller: { subject: 'hr-officer-1', agency: 'pemprov-dki', roles: ['dki_hr'] },
   purpose: 'HR_ADMINISTRATION',
 });
-const root = mkdtempSync(join(tmpdir(), 'jembatan-workforce-spec-'));
+const root = testDataFolder('workforce-spec');
 const config = (production: boolean): SubgraphConfig => ({
   name: 'workforce',
   host: '127.0.0.1',

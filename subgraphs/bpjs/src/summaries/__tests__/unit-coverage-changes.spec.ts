@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSubgraphDatabase, seedDatabase, type Database } from '@jembatan/kit';
 import { bpjsSubgraph } from '../../server';
 import { REFRESH_UNIT_COVERAGE_CHANGES } from '../unit-coverage-changes';
+import { testDataFolder } from '@jembatan/kit/testing';
 
-const root = mkdtempSync(join(tmpdir(), 'jembatan-coverage-spec-'));
+const root = testDataFolder('coverage-spec');
 let database: Database;
 
 beforeAll(async () => {

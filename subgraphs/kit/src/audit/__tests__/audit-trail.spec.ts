@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { openScratchDatabase, TEST_ENGINES } from '../../testing/scratch-database';
+import { testDatabaseName } from '../../testing/test-namespace';
 import { readAccessLog } from '../access-log';
 import { appendAuditEntry, type AuditEntry } from '../audit-entry';
 import { AUDIT_ROW_COLUMNS, toCanonicalRecord, type AuditRow } from '../audit-row';
@@ -224,7 +225,7 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
   });
 
   it('lets an application role granted SELECT, INSERT append, and nothing else', async () => {
-    const role = `jembatan_test_audit_app_${process.pid}_${Date.now().toString(36)}`;
+    const role = testDatabaseName('audit_app');
     await database.dataSource.query(`CREATE ROLE ${role} NOLOGIN`);
     try {
       await database.dataSource.query(`GRANT SELECT, INSERT ON audit_log TO ${role}`);

@@ -14,6 +14,7 @@ import {
   type SeedOutcome,
 } from '@jembatan/kit';
 import { validateKpj, validateNik } from '@jembatan/kit/identifiers';
+import { testDatabaseName, TEST_POSTGRES_URL } from '@jembatan/kit/testing';
 import { generateWorld, NATIONAL_KPJ_SERIAL_BASE } from '@jembatan/seed-world';
 import { bpjsEntities, bpjsMigrations, startBpjsService } from '../../..';
 import { bpjsSeeds, nationalPlan } from '../../bpjs-tables';
@@ -25,8 +26,7 @@ import { permuted } from '../sql-permutation';
  * same, only the series are shorter.
  */
 const SIZE = { activeParticipants: 50_000, employers: 2_000 };
-const SERVER = process.env.JEMBATAN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const url = withDatabaseName(SERVER, `jembatan_test_national_${process.pid}_${Date.now().toString(36)}`);
+const url = withDatabaseName(TEST_POSTGRES_URL, testDatabaseName('national'));
 const catalog: SeedCatalog = { ...bpjsSeeds, plan: () => nationalPlan(SIZE, 'demo') };
 const world = generateWorld('demo');
 const worldActive = new Set(world.enrollments.filter((e) => e.until === null).map((e) => e.kpj));

@@ -1,0 +1,83 @@
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { parseTestResourceName, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
+
+/** Which leftovers to remove: those of one namespace (this run's, at its end), or any older than an age. */
+export type LeftoverSelector = { namespace: string } | { olderThanMs: number };
+
+export interface RemovedLeftovers {
+  databases: number;
+  roles: number;
+  redisKeys: number;
+  folders: number;
+}
+
+function selects(selector: LeftoverSelector, made: { namespace: string; createdAt: Date } | undefined): boolean {
+  if (!made) return false;
+  if ('namespace' in selector) return made.namespace === selector.namespace;
+  return Date.now() - made.createdAt.getTime() > selector.olderThanMs;
+}
+
+/**
+ * Removes what test runs left on this machine: databases and roles on the test PostgreSQL
+ * server, keys on the test Redis, folders under the temporary folder. Only names a test run
+ * made (see @jembatan/kit/testing's test-namespace) are considered.
+ */
+export async function removeTestLeftovers(selector: LeftoverSelector): Promise<RemovedLeftovers> {
+  const [postgres, redisKeys] = await Promise.all([removePostgresLeftovers(selector), removeRedisLeftovers(selector)]);
+  return { ...postgres, redisKeys, folders: removeFolderLeftovers(selector) };
+}
+
+async function removePostgresLeftovers(selector: LeftoverSelector): Promise<{ databases: number; roles: number }> {
+  const client = new Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    const databases = (
+      await client.query<{ name: string }>(
+        `SELECT datname AS name FROM pg_database WHERE datname LIKE 'jembatan\\_test\\_%'`,
+      )
+    ).rows.filter(({ name }) => selects(selector, parseTestResourceName('postgres', name)));
+    for (const { name } of databases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const roles = (
+      await client.query<{ name: string }>(
+        `SELECT rolname AS name FROM pg_roles WHERE rolname LIKE 'jembatan\\_test\\_%'`,
+      )
+    ).rows.filter(({ name }) => selects(selector, parseTestResourceName('postgres', name)));
+    for (const { name } of roles) await client.query(`DROP ROLE IF EXISTS "${name}"`);
+    return { databases: databases.length, roles: roles.length };
+  } finally {
+    await client.end();
+  }
+}
+
+async function removeRedisLeftovers(selector: LeftoverSelector): Promise<number> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const pattern = 'namespace' in selector ? `jembatan:test:${selector.namespace}:*` : 'jembatan:test:*';
+    let removed = 0;
+    for await (const keys of redis.scanStream({ match: pattern, count: 1000 }) as AsyncIterable<string[]>) {
+      const stale = keys.filter((key) => selects(selector, parseTestResourceName('redis', key)));
+      if (stale.length > 0) removed += await redis.unlink(...stale);
+    }
+    return removed;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function removeFolderLeftovers(selector: LeftoverSelector): number {
+  const root = tmpdir();
+  let removed = 0;
+  for (const name of readdirSync(root)) {
+    if (!selects(selector, parseTestResourceName('folder', name))) continue;
+    const path = join(root, name);
+    if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) continue;
+    rmSync(path, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}

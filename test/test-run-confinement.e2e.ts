@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NAMESPACE, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
+import { removeTestLeftovers } from './harness/test-leftovers';
+
+/**
+ * What a killed run leaves behind (databases, roles, Redis keys, folders) is removed by the next
+ * run once it is an hour old, and a run's own namespace is removed at its end; nothing of another
+ * run still going, nor anything a test run did not make, is touched.
+ */
+const HOUR_AND_A_BIT = Math.floor((Date.now() - 61 * 60 * 1000) / 1000).toString(36);
+const NOW = Math.floor(Date.now() / 1000).toString(36);
+const names = {
+  killedRun: {
+    postgres: `jembatan_test_zkilled_${HOUR_AND_A_BIT}_bpjs_1_1`,
+    redis: `jembatan:test:zkilled:${HOUR_AND_A_BIT}:rate:1:1:alice`,
+    folder: `jembatan-test-zkilled-${HOUR_AND_A_BIT}-seed-1-1-x`,
+  },
+  otherRun: {
+    postgres: `jembatan_test_zother_${NOW}_bpjs_1_1`,
+    redis: `jembatan:test:zother:${NOW}:rate:1:1:alice`,
+    folder: `jembatan-test-zother-${NOW}-seed-1-1-x`,
+  },
+  notATest: {
+    postgres: 'jembatan_confinement_probe',
+    redis: 'jembatan:gateway:rate:confinement-probe',
+    folder: 'jembatan-confinement-probe',
+  },
+};
+const all = Object.values(names);
+
+let postgres: Client;
+let redis: Redis;
+
+async function databaseExists(name: string) {
+  return (await postgres.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+}
+async function roleExists(name: string) {
+  return (await postgres.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rowCount === 1;
+}
+
+beforeAll(async () => {
+  postgres = new Client({ connectionString: TEST_POSTGRES_URL });
+  await postgres.connect();
+  redis = new Redis(TEST_REDIS_URL);
+  for (const { postgres: name, redis: key, folder } of all) {
+    await postgres.query(`CREATE DATABASE "${name}"`);
+    await postgres.query(`CREATE ROLE "${name}_r" NOLOGIN`);
+    await redis.set(key, '1');
+    mkdirSync(join(tmpdir(), folder, 'db'), { recursive: true });
+  }
+});
+
+afterAll(async () => {
+  for (const { postgres: name, redis: key, folder } of all) {
+    await postgres.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await postgres.query(`DROP ROLE IF EXISTS "${name}_r"`);
+    await redis.del(key);
+    rmSync(join(tmpdir(), folder), { recursive: true, force: true });
+  }
+  await postgres.end();
+  redis.disconnect();
+});
+
+describe('a test run on a shared machine', () => {
+  it("removes a killed run's leftovers once they are an hour old, and nothing else", async () => {
+    const removed = await removeTestLeftovers({ olderThanMs: 60 * 60 * 1000 });
+    expect(removed.databases).toBeGreaterThanOrEqual(1);
+    expect(await databaseExists(names.killedRun.postgres)).toBe(false);
+    expect(await roleExists(`${names.killedRun.postgres}_r`)).toBe(false);
+    expect(await redis.exists(names.killedRun.redis)).toBe(0);
+    expect(existsSync(join(tmpdir(), names.killedRun.folder))).toBe(false);
+
+    for (const kept of [names.otherRun, names.notATest]) {
+      expect(await databaseExists(kept.postgres)).toBe(true);
+      expect(await roleExists(`${kept.postgres}_r`)).toBe(true);
+      expect(await redis.exists(kept.redis)).toBe(1);
+      expect(existsSync(join(tmpdir(), kept.folder))).toBe(true);
+    }
+  });
+
+  it("removes everything of one namespace at a run's end, and only that", async () => {
+    await removeTestLeftovers({ namespace: 'zother' });
+    expect(await databaseExists(names.otherRun.postgres)).toBe(false);
+    expect(await redis.exists(names.otherRun.redis)).toBe(0);
+    expect(existsSync(join(tmpdir(), names.otherRun.folder))).toBe(false);
+    expect(await databaseExists(names.notATest.postgres)).toBe(true);
+    expect(await redis.exists(names.notATest.redis)).toBe(1);
+  });
+
+  it('runs in a namespace of its own, which the templates it serves carry', async () => {
+    const { rows } = await postgres.query<{ name: string }>(
+      `SELECT datname AS name FROM pg_database WHERE datname LIKE $1`,
+      [`jembatan\\_test\\_${TEST_NAMESPACE}\\_%`],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+  });
+});
