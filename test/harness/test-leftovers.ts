@@ -40,16 +40,29 @@ async function removePostgresLeftovers(selector: LeftoverSelector): Promise<{ da
         `SELECT datname AS name FROM pg_database WHERE datname LIKE 'jembatan\\_test\\_%'`,
       )
     ).rows.filter(({ name }) => selects(selector, parseTestResourceName('postgres', name)));
-    for (const { name } of databases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    for (const { name } of databases)
+      await ignoringRaces(client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     const roles = (
       await client.query<{ name: string }>(
         `SELECT rolname AS name FROM pg_roles WHERE rolname LIKE 'jembatan\\_test\\_%'`,
       )
     ).rows.filter(({ name }) => selects(selector, parseTestResourceName('postgres', name)));
-    for (const { name } of roles) await client.query(`DROP ROLE IF EXISTS "${name}"`);
+    for (const { name } of roles) await ignoringRaces(client.query(`DROP ROLE IF EXISTS "${name}"`));
     return { databases: databases.length, roles: roles.length };
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Two runs may sweep the same leftovers at once: PostgreSQL then reports the loser's DROP as
+ * "tuple concurrently deleted" (XX000) or "concurrently updated", and the thing is gone either way.
+ */
+async function ignoringRaces(drop: Promise<unknown>): Promise<void> {
+  try {
+    await drop;
+  } catch (error) {
+    if (!/concurrently (deleted|updated)/.test((error as Error).message)) throw error;
   }
 }
 
