@@ -39,10 +39,14 @@ async function main() {
   if (roles.length === 0 || unknown.length > 0) {
     fail(`${roles.length === 0 ? '--role is required' : `unknown role ${unknown.join(', ')}`}\n\n${USAGE}`, 2);
   }
-  const hours = Number(values.hours);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 24) fail('--hours must be a number of hours from 0 to 24', 2);
-
   const config = readGatewayConfig(process.env);
+  // The gateway refuses tokens that live longer than it allows, so none is minted.
+  const maxHours = config.auth.maxTokenLifetimeSeconds / 3600;
+  const hours = Number(values.hours);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) {
+    fail(`--hours must be a number of hours from 0 to ${maxHours} (AUTH_MAX_TOKEN_LIFETIME_SECONDS)`, 2);
+  }
+
   if (config.production || !('generateAt' in config.auth.userKeys)) {
     fail('pnpm token mints development tokens only; this gateway trusts a real identity provider.', 1);
   }

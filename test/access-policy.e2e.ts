@@ -133,9 +133,12 @@ describe('who may read what: every role × purpose × sensitive field, through t
   it.each(rows)('%s with purpose %s reading %s: %s', async (role, purpose, field, expected) => {
     const probe = PROBES[field]!;
     const as: Caller = callerWith(role);
+    // A data subject request is about the one person the probe reads.
+    const about = field.startsWith('Participant.') || field.startsWith('Claim.') ? participant.nik : worker.nik;
     const { status, body } = await supergraph.query(probe.query, undefined, {
       as,
       purpose: purpose === '(none)' ? null : (purpose as Purpose),
+      dataSubject: purpose === 'DATA_SUBJECT_REQUEST' ? about : undefined,
     });
     expect(status).toBe(200);
     const value = valueAt(body.data, probe.path);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain, type AgencyService } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
-import { startSupergraph, type RunningSupergraph } from './harness';
+import { publishedBody, startSupergraph, type RunningSupergraph } from './harness';
 
 const world = generateWorld('demo');
 const worker = world.workers.find((w) => world.participants.some((p) => p.nik === w.nik))!;
@@ -31,9 +31,9 @@ const recordsOf = (service: AgencyService, requestId: string) =>
     [requestId],
   );
 
-async function send(query: string, purpose: 'HR_ADMINISTRATION' | 'STATISTICS') {
+async function send(query: string, purpose: 'HR_ADMINISTRATION' | 'STATISTICS', variables?: Record<string, unknown>) {
   const requestId = randomUUID();
-  const { status, body } = await supergraph.query(query, undefined, {
+  const { status, body } = await supergraph.query(query, variables, {
     as: { subject: 'siti.rahma@jakarta.go.id', agency: 'pemprov-dki', roles: ['dki_hr'] },
     purpose,
     headers: { 'x-request-id': requestId },
@@ -43,6 +43,22 @@ async function send(query: string, purpose: 'HR_ADMINISTRATION' | 'STATISTICS') 
 }
 
 describe('the audit trail', () => {
+  it('names a published operation, and records an ad-hoc one named like it as ad hoc', async () => {
+    const published = await send(publishedBody('WorkerEnrolment'), 'HR_ADMINISTRATION', { nik: worker.nik });
+    const impostor = await send(
+      `query WorkerEnrolment { worker(nik: "${worker.nik}") { name monthlyWage } }`,
+      'HR_ADMINISTRATION',
+    );
+    for (const service of [supergraph.workforce, supergraph.bpjs]) {
+      expect((await recordsOf(service, published.requestId)).map((row) => row.operation_name)).toEqual([
+        'WorkerEnrolment',
+      ]);
+    }
+    expect((await recordsOf(supergraph.workforce, impostor.requestId)).map((row) => row.operation_name)).toEqual([
+      null,
+    ]);
+  });
+
   it('records one entry per agency for a request that reads personal data: who, why, whom and what', async () => {
     const { requestId, body } = await send(
       `query WorkerEnrolmentCheck { worker(nik: "${worker.nik}") { name monthlyWage bpjs { kpj enrollments { program } } } }`,
@@ -54,16 +70,21 @@ describe('the audit trail', () => {
       caller_agency: 'pemprov-dki',
       caller_roles: ['dki_hr'],
       purpose: 'HR_ADMINISTRATION',
-      operation_name: 'WorkerEnrolmentCheck',
+      // Ad hoc, whatever the client named it: only published operations are recorded by name.
+      operation_name: null,
     };
     expect(await recordsOf(supergraph.workforce, requestId)).toEqual([
-      { ...who, subjects: [`nik:${worker.nik}`], fields: ['Worker.monthlyWage', 'Worker.name', 'Worker.nik'] },
+      {
+        ...who,
+        subjects: [`nik:${worker.nik}`],
+        fields: ['Query.worker', 'Worker.monthlyWage', 'Worker.name', 'Worker.nik'],
+      },
     ]);
     expect(await recordsOf(supergraph.bpjs, requestId)).toEqual([
       {
         ...who,
         subjects: [`kpj:${participant.kpj}`, `nik:${participant.nik}`],
-        fields: ['Enrollment.program', 'Participant.enrollments', 'Participant.kpj'],
+        fields: ['Enrollment.program', 'Participant.enrollments', 'Participant.kpj', 'Worker (lookup)'],
       },
     ]);
   });
@@ -71,6 +92,7 @@ describe('the audit trail', () => {
   it('records masked reads as masked, and nothing at all for aggregates', async () => {
     const masked = await send(`{ worker(nik: "${worker.nik}") { nik category } }`, 'STATISTICS');
     expect((await recordsOf(supergraph.workforce, masked.requestId))[0]?.fields).toEqual([
+      'Query.worker',
       'Worker.category',
       'Worker.nik (masked)',
     ]);
@@ -124,7 +146,7 @@ describe('the access log, through the gateway', () => {
     );
     const { status, body } = await supergraph.query<{
       accessLog: { workforce: Record<string, unknown>[]; bpjs: Record<string, unknown>[] };
-    }>(LOG, { nik: worker.nik }, { as: auditor, purpose: 'DATA_SUBJECT_REQUEST' });
+    }>(LOG, { nik: worker.nik }, { as: auditor, purpose: 'DATA_SUBJECT_REQUEST', dataSubject: worker.nik });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const [latestWorkforce] = body.data!.accessLog.workforce;
@@ -132,7 +154,7 @@ describe('the access log, through the gateway', () => {
       agency: 'Pemprov DKI',
       callerSubject: 'siti.rahma@jakarta.go.id',
       purpose: 'HR_ADMINISTRATION',
-      operationName: 'PayrollCheck',
+      operationName: null,
       subjects: [`nik:${worker.nik}`],
     });
     expect(latestWorkforce!.fields).toContain('Worker.monthlyWage');
@@ -140,7 +162,7 @@ describe('the access log, through the gateway', () => {
     expect(latestBpjs).toMatchObject({
       agency: 'BPJS Ketenagakerjaan',
       callerSubject: 'siti.rahma@jakarta.go.id',
-      operationName: 'PayrollCheck',
+      operationName: null,
       subjects: [`kpj:${participant.kpj}`, `nik:${participant.nik}`],
     });
     expect(requestId).toBeTruthy();
@@ -169,6 +191,7 @@ describe('the access log, through the gateway', () => {
       {
         as: { subject: 'hr', agency: 'pemprov-dki', roles: ['dki_hr'] },
         purpose: 'DATA_SUBJECT_REQUEST',
+        dataSubject: worker.nik,
       },
     );
     expect(hr.body.data).toBeNull();
@@ -176,7 +199,7 @@ describe('the access log, through the gateway', () => {
     const browse = await supergraph.query(
       '{ accessLogOfCaller(subject: "siti.rahma@jakarta.go.id") { workforce { id } } }',
       undefined,
-      { as: auditor, purpose: 'DATA_SUBJECT_REQUEST' },
+      { as: auditor, purpose: 'DATA_SUBJECT_REQUEST', dataSubject: worker.nik },
     );
     expect(browse.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -43,6 +43,7 @@ describe('pnpm audit:verify', { timeout: 120_000 }, () => {
           requestId,
           subjects: ['nik:3174015203850001'],
           fields: ['Worker.monthlyWage'],
+          dataSubject: requestId === 'r-2' ? '3174015203850001' : null,
         });
       }
     });

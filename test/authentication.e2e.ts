@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATEWAY_TOKEN_HEADER, generatePrivateJwk, publicJwkOf, queryDigestOf } from '@jembatan/kit';
+import {
+  GATEWAY_TOKEN_HEADER,
+  generatePrivateJwk,
+  publicJwkOf,
+  operationDigestOf,
+  type SignedOperation,
+} from '@jembatan/kit';
 import { callerWith, startSupergraph, TEST_AUDIENCE, TEST_ISSUER, type RunningSupergraph } from './harness';
 
 const QUERY = JSON.stringify({ query: '{ workforceStatistics { unitCount } }' });
@@ -146,11 +152,21 @@ describe('subgraphs answer only the gateway', () => {
   });
 
   /** A gateway token as the gateway would sign it, with claims overridden. */
-  async function gatewayToken(overrides: { audience?: string; issuedAt?: number; key?: JWK; query?: string }) {
+  async function gatewayToken(
+    overrides: { audience?: string; issuedAt?: number; key?: JWK; operation?: SignedOperation } = {},
+  ) {
     const key = overrides.key ?? supergraph.keys.gatewaySigning;
     const issuedAt = overrides.issuedAt ?? Math.floor(Date.now() / 1000);
-    const qd = queryDigestOf(overrides.query ?? operations.query.query);
-    return new SignJWT({ agency: 'jembatan-test', roles: ['dki_hr'], purpose: null, rid: 'r-1', op: null, qd })
+    const od = operationDigestOf(overrides.operation ?? operations.query);
+    return new SignJWT({
+      agency: 'jembatan-test',
+      roles: ['dki_hr'],
+      purpose: null,
+      ds: null,
+      rid: 'r-1',
+      op: null,
+      od,
+    })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'jembatan-gateway+jwt', kid: key.kid })
       .setIssuer('jembatan-gateway')
       .setAudience(overrides.audience ?? 'workforce')
@@ -161,9 +177,9 @@ describe('subgraphs answer only the gateway', () => {
       .sign(await importJWK(key, 'EdDSA'));
   }
 
-  const withGatewayToken = async (token: string) =>
+  const withGatewayToken = async (token: string, operation: SignedOperation = operations.query) =>
     (
-      await supergraph.postToSubgraph('workforce', operations.query, {
+      await supergraph.postToSubgraph('workforce', operation, {
         as: null,
         headers: { [GATEWAY_TOKEN_HEADER]: token },
       })
@@ -176,8 +192,26 @@ describe('subgraphs answer only the gateway', () => {
   });
 
   it('refuses a gateway token carried over to another query', async () => {
-    const forStatistics = await gatewayToken({ query: '{ workforceStatistics { workerCount } }' });
+    const forStatistics = await gatewayToken({ operation: { query: '{ workforceStatistics { workerCount } }' } });
     expect(await withGatewayToken(forStatistics)).toBe(401);
+  });
+
+  it('refuses a gateway token carried over to the same query with other variables or another operation name', async () => {
+    const unitPage = {
+      query: 'query Page($code: ID!, $first: Int) { unit(code: $code) { workers(first: $first) { totalCount } } }',
+      variables: { code: 'KEC-317401', first: 2 },
+      operationName: 'Page',
+    };
+    const otherUnit = { ...unitPage, variables: { code: 'KEC-317402', first: 2 } };
+    const largerPage = { ...unitPage, variables: { code: 'KEC-317401', first: 100 } };
+    expect(await withGatewayToken(await gatewayToken({ operation: unitPage }), otherUnit)).toBe(401);
+    expect(await withGatewayToken(await gatewayToken({ operation: unitPage }), largerPage)).toBe(401);
+    const unnamed = { query: `${unitPage.query} query Other { __typename }`, variables: unitPage.variables };
+    const signedForPage = await gatewayToken({ operation: { ...unnamed, operationName: 'Page' } });
+    expect(await withGatewayToken(signedForPage, { ...unnamed, operationName: 'Other' })).toBe(401);
+    // The same operation, variables in another key order: the digest is of their values.
+    const reordered = { ...unitPage, variables: { first: 2, code: 'KEC-317401' } };
+    expect(await withGatewayToken(await gatewayToken({ operation: unitPage }), reordered)).toBe(200);
   });
 
   it('refuses an expired gateway token, one signed for another agency, and one signed by another key', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Purpose } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
 import { savedOperation, startSupergraph, type GraphqlResponse, type RunningSupergraph } from './harness';
 
@@ -20,12 +21,33 @@ afterAll(() => supergraph?.stop());
 
 describe('one query across both agencies', () => {
   it('walks Unit → workers → bpjs → enrollments and claims', async () => {
-    const { status, body } = await supergraph.query(savedOperation('UnitStaffWithBpjs'), {
-      code: busiestUnit.code,
-      first: 5,
-    });
+    // No purpose opens a wage and a claim amount together; enrolment opens everything else.
+    const page = (purpose: Purpose) =>
+      supergraph.query(savedOperation('UnitStaffWithBpjs'), { code: busiestUnit.code, first: 5 }, { purpose });
+    const { status, body } = await page('ENROLMENT');
     expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
+    const withheld = new Set(
+      body.errors?.map(
+        (error) => `${error.extensions?.code} ${error.path?.filter((p) => typeof p === 'string').join('.')}`,
+      ),
+    );
+    const anyClaims = workersOf(busiestUnit.code)
+      .slice(0, 5)
+      .some((worker) => world.claims.some((claim) => claim.kpj === participantByNik.get(worker.nik)?.kpj));
+    expect(withheld).toEqual(
+      new Set([
+        'FORBIDDEN unit.workers.edges.node.monthlyWage',
+        ...(anyClaims ? ['FORBIDDEN unit.workers.edges.node.bpjs.claims.amount'] : []),
+      ]),
+    );
+    const nodesOf = (answer: typeof body) =>
+      (answer.data?.unit as { workers: { edges: { node: Record<string, unknown> }[] } }).workers.edges.map(
+        (edge) => edge.node as { monthlyWage: string | null; bpjs: { claims: { amount: string | null }[] } | null },
+      );
+    const wages = nodesOf((await page('HR_ADMINISTRATION')).body).map((node) => node.monthlyWage);
+    const amounts = nodesOf((await page('CLAIM_VERIFICATION')).body).map((node) =>
+      node.bpjs?.claims.map((claim) => claim.amount),
+    );
     const expectedWorkers = workersOf(busiestUnit.code);
     const unit = body.data?.unit as {
       headcount: number;
@@ -42,7 +64,7 @@ describe('one query across both agencies', () => {
           name: worker.name,
           category: worker.category,
           contractStart: worker.contractStart,
-          monthlyWage: worker.monthlyWage,
+          monthlyWage: null,
           bpjs: participant
             ? {
                 kpj: participant.kpj,
@@ -54,16 +76,29 @@ describe('one query across both agencies', () => {
                 claims: world.claims
                   .filter((c) => c.kpj === participant.kpj)
                   .sort((a, b) => a.filedOn.localeCompare(b.filedOn) || a.id.localeCompare(b.id))
-                  .map(({ id, program, filedOn, status: claimStatus, amount }) => ({
+                  .map(({ id, program, filedOn, status: claimStatus }) => ({
                     id,
                     program,
                     filedOn,
                     status: claimStatus,
-                    amount,
+                    amount: null,
                   })),
               }
             : null,
         };
+      }),
+    );
+    const expected = workersOf(busiestUnit.code).slice(0, 5);
+    expect(wages).toEqual(expected.map((worker) => worker.monthlyWage));
+    expect(amounts).toEqual(
+      expected.map((worker) => {
+        const participant = participantByNik.get(worker.nik);
+        return participant
+          ? world.claims
+              .filter((c) => c.kpj === participant.kpj)
+              .sort((a, b) => a.filedOn.localeCompare(b.filedOn) || a.id.localeCompare(b.id))
+              .map((claim) => claim.amount)
+          : undefined;
       }),
     );
   });

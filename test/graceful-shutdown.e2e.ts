@@ -305,10 +305,16 @@ describe('a subgraph process stopped with SIGTERM', () => {
     });
     expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
 
-    const forwarded = { caller: ANALYST, purpose: 'STATISTICS' as const, requestId: randomUUID(), operationName: null };
+    const forwarded = {
+      caller: ANALYST,
+      purpose: 'STATISTICS' as const,
+      requestId: randomUUID(),
+      operationName: null,
+      dataSubject: null,
+    };
     const upload = slowUpload(
       port,
-      { [GATEWAY_TOKEN_HEADER]: await sign('workforce', forwarded, STATISTICS_QUERY) },
+      { [GATEWAY_TOKEN_HEADER]: await sign('workforce', forwarded, { query: STATISTICS_QUERY }) },
       JSON.stringify({ query: STATISTICS_QUERY }),
     );
     await upload.continued;

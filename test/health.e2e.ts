@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSubgraphDatabase, silentLogger, type AgencyService, type HttpService } from '@jembatan/kit';
+import {
+  generateCursorJwk,
+  openSubgraphDatabase,
+  silentLogger,
+  type AgencyService,
+  type HttpService,
+} from '@jembatan/kit';
 import { startWorkforceService, workforceSubgraph } from '@jembatan/workforce';
 import { callerWith, generateTestKeys, publicSetOf, startSupergraph, type RunningSupergraph } from './harness';
 import { copyTemplate } from './harness/templates';
@@ -97,6 +103,7 @@ describe('readiness of a subgraph whose database closes', () => {
         createDatabase: false,
         seedPreset: null,
         gatewayKeys: { jwks: publicSetOf(keys.gatewaySigning) },
+        cursorKeys: { jwks: { keys: [generateCursorJwk()] } },
       },
       logger: silentLogger,
       database,

@@ -71,7 +71,7 @@ describe('one trace from the gateway down to SQL', () => {
     const { body } = await supergraph.query(
       WORKER_WITH_BPJS,
       { nik: worker.nik },
-      { headers: { 'x-request-id': requestId } },
+      { purpose: 'HR_ADMINISTRATION', headers: { 'x-request-id': requestId } },
     );
     expect(body.errors).toBeUndefined();
 
@@ -114,19 +114,19 @@ describe('one trace from the gateway down to SQL', () => {
   it("writes the trace id on the request's log lines in every service", async () => {
     const requestId = 'observability-trace-2';
     const start = logLines.length;
-    await supergraph.query(WORKER_WITH_BPJS, { nik: worker.nik }, { headers: { 'x-request-id': requestId } });
+    await supergraph.query(
+      WORKER_WITH_BPJS,
+      { nik: worker.nik },
+      { purpose: 'HR_ADMINISTRATION', headers: { 'x-request-id': requestId } },
+    );
     const gatewayServer = await serverSpanOf(requestId, supergraph.gateway.port);
     await serverSpanOf(requestId, supergraph.bpjs.port);
     const requestLines = logLines
       .slice(start)
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .filter((line) => line.message === 'graphql request');
-    // One line at the gateway, one at each subgraph.
-    expect(requestLines.map((line) => line.operation).sort()).toEqual([
-      'WorkerWithBpjs',
-      'WorkerWithBpjs__bpjs__1',
-      'WorkerWithBpjs__workforce__0',
-    ]);
+    // One line at the gateway, one at each subgraph; the client's name for an ad-hoc query stays out.
+    expect(requestLines.map((line) => line.operation)).toEqual(['(ad hoc)', '(ad hoc)', '(ad hoc)']);
     for (const line of requestLines) {
       expect(line).toMatchObject({ requestId, traceId: gatewayServer.spanContext().traceId, outcome: 'success' });
     }
@@ -146,14 +146,17 @@ describe('metrics on every service', () => {
   };
 
   it('count requests, errors, SQL statements, DataLoader batches and the database pool', async () => {
-    await supergraph.query(WORKER_WITH_BPJS, { nik: worker.nik });
+    await supergraph.query(harness.publishedBody('WorkerEnrolment'), { nik: worker.nik });
+    await supergraph.query(WORKER_WITH_BPJS, { nik: worker.nik }, { purpose: 'HR_ADMINISTRATION' });
     await supergraph.query('query Missing { unit(code: "DINAS-TIDAK-ADA") { name } }');
     const [gateway, workforce, bpjs] = await Promise.all([scrape('gateway'), scrape('workforce'), scrape('bpjs')]);
 
     expect(
-      value(gateway, /^jembatan_graphql_requests_total\{.*operation="WorkerWithBpjs".*outcome="success"/),
+      value(gateway, /^jembatan_graphql_requests_total\{.*operation="WorkerEnrolment".*outcome="success"/),
     ).toBeGreaterThanOrEqual(1);
-    expect(value(gateway, /^jembatan_graphql_requests_total\{.*operation="Missing".*outcome="failure"/)).toBe(1);
+    expect(
+      value(gateway, /^jembatan_graphql_requests_total\{.*operation="\(ad hoc\)".*outcome="failure"/),
+    ).toBeGreaterThanOrEqual(1);
     expect(value(gateway, /^jembatan_graphql_errors_total\{.*code="NOT_FOUND"/)).toBeGreaterThanOrEqual(1);
     expect(gateway).toMatch(/^jembatan_graphql_request_duration_seconds_bucket\{.*service="gateway"/m);
 
@@ -164,7 +167,23 @@ describe('metrics on every service', () => {
       expect(value(subgraph, /^jembatan_db_pool_max_connections\{/)).toBeGreaterThan(0);
       expect(subgraph).toMatch(/^jembatan_db_pool_waiting_requests\{/m);
     }
-    expect(bpjs).toMatch(/^jembatan_graphql_requests_total\{.*operation="WorkerWithBpjs__bpjs__1".*service="bpjs"/m);
+    // The subgraphs know a request's operation from the gateway's token: published, or ad hoc.
+    expect(bpjs).toMatch(/^jembatan_graphql_requests_total\{.*operation="WorkerEnrolment".*service="bpjs"/m);
+    expect(bpjs).toMatch(/^jembatan_graphql_requests_total\{.*operation="\(ad hoc\)".*service="bpjs"/m);
+    for (const scraped of [gateway, workforce, bpjs]) {
+      expect(scraped).not.toMatch(/WorkerWithBpjs|Missing|__bpjs__|__workforce__/);
+    }
+  });
+
+  it('label a client-chosen name (a NIK, say) as ad hoc, and an ad-hoc query named like a published one too', async () => {
+    const published = /^jembatan_graphql_requests_total\{.*operation="WorkerEnrolment".*outcome="success"/;
+    const before = value(await scrape('gateway'), published) ?? 0;
+    const named = `query Nik_${worker.nik}_Taufik { workforceStatistics { workerCount } }`;
+    const impostor = 'query WorkerEnrolment { workforceStatistics { unitCount } }';
+    for (const query of [named, impostor]) expect((await supergraph.query(query)).body.errors).toBeUndefined();
+    const scraped = await Promise.all([scrape('gateway'), scrape('workforce'), scrape('bpjs')]);
+    for (const text of scraped) expect(text).not.toContain(worker.nik);
+    expect(value(scraped[0]!, published) ?? 0).toBe(before);
   });
 });
 
@@ -173,7 +192,7 @@ describe('logs', () => {
     const start = logLines.length;
     const nik = worker.nik;
     // Personal data read the ordinary way, with variables and with literals in the query text.
-    await supergraph.query(WORKER_WITH_BPJS, { nik });
+    await supergraph.query(WORKER_WITH_BPJS, { nik }, { purpose: 'HR_ADMINISTRATION' });
     await supergraph.query(
       `{ worker(nik: "${nik}") { name monthlyWage } participant(kpj: "${participant.kpj}") { name } }`,
     );

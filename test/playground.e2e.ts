@@ -126,9 +126,13 @@ describe('the playground in headless Chromium', () => {
     });
     tabs = (JSON.parse(stored ?? '{"tabs":[]}') as { tabs: typeof tabs }).tabs;
     expect(tabs.map((tab) => tab.query)).toEqual(SAVED.map((operation) => operation.source));
+    // As staff of both agencies enrolling: fields no purpose of theirs opens (wages with claim
+    // amounts) may be withheld, nothing else may fail.
     for (const tab of tabs) {
       const { status, body } = await supergraph.query(tab.query, JSON.parse(tab.variables ?? '{}'));
-      expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+      const codes = (body.errors ?? []).map((error) => error.extensions?.code);
+      expect({ status, failures: codes.filter((code) => code !== 'FORBIDDEN') }).toEqual({ status: 200, failures: [] });
+      expect(body.data).toBeTruthy();
     }
   });
 

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readLimitsConfig } from '@jembatan/gateway';
+import { PURPOSE_HEADER } from '@jembatan/gateway';
 import { callerWith, startSupergraph, type RunningSupergraph } from './harness';
+import { startProductionGateway } from './harness/production-gateway';
 
 /**
  * The typed client's example, an HR screen, run as a frontend team would run it: a separate
- * process against a gateway that enforces trusted operations, with an HR officer's token. What
- * it prints is compared with figures this test asks the gateway for itself, ad hoc.
+ * process against a production gateway, which enforces trusted operations, with an HR officer's
+ * token. What it prints is compared with figures this test asks, ad hoc, of a gateway that does
+ * not enforce them, over the same subgraphs.
  */
 const ROOT = resolve(__dirname, '..');
 const EXAMPLE = 'schema/client/example/hr-screen.ts';
@@ -66,7 +67,7 @@ interface Expected {
   claimStatistics: { count: number; amount: string; byProgram: { program: string; count: number; amount: string }[] };
 }
 
-// Not a published operation: only a caller who may query ad hoc (auditor) gets it past enforcement.
+// Not a published operation: asked of the gateway that does not enforce trusted operations.
 const EXPECTED_QUERY = `query Expected($code: ID!, $first: Int!) {
   unit(code: $code) {
     name kind regionCode
@@ -80,38 +81,44 @@ const EXPECTED_QUERY = `query Expected($code: ID!, $first: Int!) {
 
 describe('the typed client example (an HR screen) against a gateway enforcing trusted operations', () => {
   let supergraph: RunningSupergraph;
+  let enforcing: { origin: string; close(): Promise<void> };
+  let url: string;
   let hrToken: string;
   let expected: Expected;
   let byBody: Run;
 
   beforeAll(async () => {
-    supergraph = await startSupergraph({
-      limits: readLimitsConfig({
-        TRUSTED_OPERATIONS: 'enforce',
-        RATE_LIMIT_POINTS: '1000000',
-        RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}`,
-      }),
-    });
+    supergraph = await startSupergraph();
+    enforcing = await startProductionGateway(supergraph, { TRUSTED_OPERATIONS: 'enforce' });
+    url = `${enforcing.origin}/graphql`;
     hrToken = await supergraph.tokenFor(callerWith('dki_hr'));
     const answer = await supergraph.query<Expected>(
       EXPECTED_QUERY,
       { code: UNIT, first: PAGE },
-      { as: callerWith('auditor', 'dki_hr'), purpose: 'HR_ADMINISTRATION' },
+      { as: callerWith('dki_hr'), purpose: 'HR_ADMINISTRATION' },
     );
     expect(answer.body.errors).toBeUndefined();
     expected = answer.body.data as Expected;
-    byBody = await runExample(['--url', supergraph.gateway.url, '--unit', UNIT, '--first', String(PAGE)], hrToken);
+    byBody = await runExample(['--url', url, '--unit', UNIT, '--first', String(PAGE)], hrToken);
   });
-  afterAll(() => supergraph?.stop());
+  afterAll(async () => {
+    await enforcing?.close();
+    await supergraph?.stop();
+  });
 
   it('is behind enforcement: the same HR officer may not send an operation of their own', async () => {
-    const adHoc = await supergraph.query(
-      '{ workforceStatistics { unitCount } }',
-      {},
-      { as: callerWith('dki_hr'), purpose: 'HR_ADMINISTRATION' },
-    );
+    const adHoc = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${hrToken}`,
+        [PURPOSE_HEADER]: 'HR_ADMINISTRATION',
+      },
+      body: JSON.stringify({ query: '{ workforceStatistics { unitCount } }' }),
+    });
     expect(adHoc.status).toBe(403);
-    expect(adHoc.body.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_TRUSTED');
+    const { errors } = (await adHoc.json()) as { errors: { extensions: { code: string } }[] };
+    expect(errors[0]?.extensions.code).toBe('OPERATION_NOT_TRUSTED');
   });
 
   it("prints the unit's staff page with each worker's BPJS enrolment", () => {
@@ -155,15 +162,14 @@ describe('the typed client example (an HR screen) against a gateway enforcing tr
   });
 
   it('prints the same by persisted query ids alone', async () => {
-    const byId = await runExample(
-      ['--url', supergraph.gateway.url, '--unit', UNIT, '--first', String(PAGE), '--persisted'],
-      hrToken,
-    );
-    expect(byId).toEqual(byBody);
+    const byId = await runExample(['--url', url, '--unit', UNIT, '--first', String(PAGE), '--persisted'], hrToken);
+    // The same page, but its next-page cursor sealed afresh.
+    const sameCursor = (run: Run) => ({ ...run, stdout: run.stdout.replace(/--after \S+/g, '--after <cursor>') });
+    expect(sameCursor(byId)).toEqual(sameCursor(byBody));
   });
 
   it('exits 1 with the error code when the gateway refuses the token', async () => {
-    const refused = await runExample(['--url', supergraph.gateway.url], `${hrToken}x`);
+    const refused = await runExample(['--url', url], `${hrToken}x`);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/^error: \w+ failed: UNAUTHENTICATED: .+ \(HTTP 401\)\n$/);

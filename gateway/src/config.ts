@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { devKeyPaths, readShutdownConfig, type KeySource } from '@jembatan/kit';
+import {
+  devKeyPaths,
+  readHttpServerConfig,
+  readShutdownConfig,
+  type HttpServerLimits,
+  type KeySource,
+} from '@jembatan/kit';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
 import { readLimitsConfig, type LimitsConfig } from './limits';
 import { readPlaygroundConfig, type PlaygroundConfig } from './playground';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache';
@@ -13,6 +20,8 @@ export interface AuthConfig {
   /** The identity provider's public keys: a JWKS endpoint, a file, or the development issuer's key. */
   userKeys: { url: string } | KeySource;
   clockSkewSeconds: number;
+  /** The longest a user token may live (AUTH_MAX_TOKEN_LIFETIME_SECONDS). */
+  maxTokenLifetimeSeconds: number;
 }
 
 export interface GatewayConfig {
@@ -33,6 +42,8 @@ export interface GatewayConfig {
   responseCache: ResponseCacheConfig;
   /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** Header and request timeouts and the connection cap of the gateway's HTTP server (HTTP_*). */
+  httpServer: HttpServerLimits;
   /** Whether @apollo/gateway may send usage telemetry to Apollo (APOLLO_TELEMETRY_DISABLED=false). */
   apolloTelemetry: boolean;
   /** The GraphiQL playground at `/` (PLAYGROUND). */
@@ -63,6 +74,13 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       AUTH_JWKS_URL: httpUrl.optional(),
       AUTH_JWKS_PATH: z.string().min(1).optional(),
       AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+      // At most a week: beyond that, a leaked token is as good as a password.
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce
+        .number()
+        .int()
+        .min(60)
+        .max(7 * 24 * 3600)
+        .default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
       GATEWAY_SIGNING_KEY_PATH: z.string().min(1).optional(),
       APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false', '1', '0']).default('true'),
     })
@@ -97,6 +115,7 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
           ? { file: resolve(values.AUTH_JWKS_PATH) }
           : { generateAt: devKeys.userIssuer, alg: 'ES256' },
       clockSkewSeconds: values.AUTH_CLOCK_SKEW_SECONDS,
+      maxTokenLifetimeSeconds: values.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     },
     signingKey: values.GATEWAY_SIGNING_KEY_PATH
       ? { file: resolve(values.GATEWAY_SIGNING_KEY_PATH) }
@@ -105,6 +124,7 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     resilience: readResilienceConfig(env),
     responseCache: readResponseCacheConfig(env),
     shutdownGraceMs: readShutdownConfig(env).shutdownGraceMs,
+    httpServer: readHttpServerConfig(env),
     apolloTelemetry: ['false', '0'].includes(values.APOLLO_TELEMETRY_DISABLED),
     playground: readPlaygroundConfig(env, production),
   };

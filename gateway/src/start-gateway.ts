@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
@@ -12,26 +11,39 @@ import {
   describeError,
   healthRoute,
   requestIdOf,
-  RequestRejectedError,
   startHttpService,
+  type HttpServerLimits,
   type HttpService,
   type Logger,
 } from '@jembatan/kit';
-import { AgencyDataSource, createUserTokenVerifier, declaredPurpose, type UserTokenSettings } from './auth';
+import {
+  AgencyDataSource,
+  createUserTokenVerifier,
+  declaredDataSubject,
+  declaredPurpose,
+  type UserTokenSettings,
+} from './auth';
 import type { GatewayContext } from './context';
 import { createCsvExporter, CSV_PATH, csvRoute } from './csv';
 import { gatewayReadinessChecks } from './health';
 import { playgroundRoutes, type PlaygroundOptions } from './playground';
 import { createResponseCache, type ResponseCacheConfig } from './response-cache';
 import { createSubgraphFetchers, type ResilienceConfig } from './subgraph-fetch';
+import { publishedOperationPlugin } from './operations';
 import type { FileSupergraph } from './supergraph';
 import {
+  admitOrRefuse,
   callerMayQueryAdHoc,
   createQueryLimits,
   createRateLimiter,
+  createRefusalRateLimiter,
+  limitRefusalsByAddress,
   manifestPersistedQueries,
+  operationResolutionPlugin,
+  persistedQueryMismatchPlugin,
   readOperationManifest,
   trustedOperations,
+  trustedProxiesOf,
   withCors,
   type LimitsConfig,
 } from './limits';
@@ -55,6 +67,8 @@ export interface GatewayOptions {
   responseCache?: ResponseCacheConfig;
   /** How long a stop lets requests in flight finish; the HTTP service's default when absent. */
   shutdownGraceMs?: number;
+  /** Header and request timeouts and the connection cap of the HTTP server; its defaults when absent. */
+  httpServer?: HttpServerLimits;
   /** Let @apollo/gateway send its usage telemetry to Apollo (off unless asked for). */
   apolloTelemetry?: boolean;
   /** The GraphiQL playground at `/`; absent, not served. */
@@ -80,7 +94,10 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   // set, and reads only the environment for it; a gateway on a closed network calls out to no one.
   process.env.APOLLO_TELEMETRY_DISABLED = options.apolloTelemetry ? 'false' : 'true';
   // One set for the gateway's life: breaker and pool state survive the data sources being rebuilt.
-  const observability = createGatewayObservability({ logger });
+  const observability = createGatewayObservability({
+    logger,
+    publishedOperationOf: (context) => (context as GatewayContext).publishedOperation,
+  });
   const subgraphFetchers = createSubgraphFetchers(options.resilience, {
     onFetch: (subgraph, durationMs, outcome) =>
       observability.observeSubgraphFetch(subgraph, durationMs / 1000, outcome),
@@ -101,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   const queryLimits = createQueryLimits(limits.queryLimits, options.production);
   const manifest = readOperationManifest(limits.trustedOperations.manifestPath);
   const rateLimiter = await createRateLimiter({ ...limits.rateLimit, logger });
+  const refusalLimiter = await createRefusalRateLimiter(limits.rateLimit, logger);
   const responseCache = await createResponseCache({
     ...(options.responseCache ?? { ttlSeconds: 0 }),
     logger,
@@ -120,6 +138,10 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // First: every plugin after it, and the subgraph fetches, know which published operation runs.
+      publishedOperationPlugin(manifest),
+      operationResolutionPlugin(),
+      persistedQueryMismatchPlugin(),
       ...queryLimits.plugins,
       trustedOperations({ manifest, enforce: limits.trustedOperations.enforce, mayQueryAdHoc: callerMayQueryAdHoc }),
       ...observability.plugins,
@@ -140,18 +162,20 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   });
   await apollo.start();
   // One gate for every route that answers with data: /graphql and /csv.
-  const requestContext = async (request: IncomingMessage): Promise<GatewayContext> => {
+  const refusalsByAddress = { limiter: refusalLimiter, trustedProxies: trustedProxiesOf(limits.trustedProxies) };
+  const requestContext = limitRefusalsByAddress(refusalsByAddress, async (request): Promise<GatewayContext> => {
     const caller = await verifyUserToken(request);
     const purpose = declaredPurpose(request, caller);
-    const decision = await rateLimiter.consume(caller.subject);
-    if (!decision.allowed) {
-      throw new RequestRejectedError(429, 'RATE_LIMITED', 'Too many requests; retry later', {
-        'retry-after': String(decision.retryAfterSeconds),
-      });
-    }
-    return { requestId: requestIdOf(request), caller, purpose };
-  };
-  const exportTable = createCsvExporter({ apollo, apiSchema: () => apiSchema, maxRows: CSV_MAX_ROWS });
+    const dataSubject = declaredDataSubject(request, purpose);
+    await admitOrRefuse(rateLimiter, caller.subject);
+    return { requestId: requestIdOf(request), caller, purpose, dataSubject, publishedOperation: null };
+  });
+  const exportTable = createCsvExporter({
+    apollo,
+    apiSchema: () => apiSchema,
+    maxRows: CSV_MAX_ROWS,
+    admitFurtherPage: (context) => admitOrRefuse(rateLimiter, context.caller.subject),
+  });
   const http = await startHttpService({
     host: options.host,
     port: options.port,
@@ -178,6 +202,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     prefixRoutes: playground.prefixRoutes,
     readiness: gatewayReadinessChecks({ supergraphLoaded: () => supergraphLoaded, subgraphUrls: options.subgraphUrls }),
     shutdownGraceMs: options.shutdownGraceMs,
+    limits: options.httpServer,
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });
   logger.info('gateway listening', { url: http.url, subgraphs: options.subgraphUrls });
@@ -187,6 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       await http.close();
       await apollo.stop();
       await rateLimiter.close();
+      await refusalLimiter.close();
       await subgraphFetchers.close();
       await responseCache.close();
     },

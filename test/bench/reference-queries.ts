@@ -1,5 +1,6 @@
-import { encodeCursor } from '@jembatan/kit';
+import { createCursorSeal, loadCursorKeys, PagePosition } from '@jembatan/kit';
 import type { GraphqlResponse, RunningSupergraph } from '../harness/supergraph';
+import { STAFF_OF_BOTH_AGENCIES } from '../harness/test-identity';
 
 export interface ReferenceQuery {
   name: string;
@@ -20,8 +21,8 @@ const UNIT_HEADCOUNTS = `query($after: String) {
 
 interface Landmarks {
   largestUnit: string;
-  /** The NIK after which a page starts 200,000 rows into the PKP connection. */
-  deepNik: string;
+  /** The cursor after which a page starts 200,000 rows into the PKP connection, sealed for the benchmark's caller. */
+  deepCursor: string;
   someNik: string;
 }
 
@@ -45,7 +46,13 @@ export async function findLandmarks(supergraph: RunningSupergraph, deepPosition:
     `SELECT nik FROM participant ORDER BY kpj OFFSET $1 LIMIT 1`,
     [Math.floor(deepPosition / 2)],
   );
-  return { largestUnit, deepNik: deep.nik, someNik: some.nik };
+  // A hand-made cursor is refused, so it is sealed with the registry's own key, as the registry would.
+  const seal = createCursorSeal(loadCursorKeys({ jwks: supergraph.cursorKeys.workforce! }));
+  const deepCursor = seal.seal(
+    { connection: 'WorkerConnection', caller: STAFF_OF_BOTH_AGENCIES.subject },
+    new PagePosition(deep.nik),
+  );
+  return { largestUnit, deepCursor, someNik: some.nik };
 }
 
 const PAGE = `query($after: String) {
@@ -91,7 +98,7 @@ export function referenceQueries(landmarks: Landmarks): ReferenceQuery[] {
     {
       name: 'PKP workers, 100-row page 200,000 rows deep',
       query: PAGE,
-      variables: { after: encodeCursor('workers', landmarks.deepNik) },
+      variables: { after: landmarks.deepCursor },
       baseline: 'PKP workers, first 100-row page',
     },
     {

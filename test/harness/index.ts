@@ -5,3 +5,4 @@ export * from './operations';
 export * from './free-port';
 export * from './preset-databases';
 export * from './test-identity';
+export * from './sealed-cursors';

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readLimitsConfig, readPlaygroundConfig, startGateway } from '@jembatan/gateway';
-import { silentLogger } from '@jembatan/kit';
+import { readHttpServerConfig, silentLogger } from '@jembatan/kit';
 import { SUPERGRAPH_PATH } from '@jembatan/schema';
 import type { RunningSupergraph } from './supergraph';
 import { testUserTokenSettings } from './test-identity';
 
 /**
  * A second gateway, configured as production configures it (trusted operations enforced, the
- * playground as the given environment says), over the subgraphs of a running supergraph and
+ * playground, the HTTP server limits as the given environment says), over the subgraphs of a running supergraph and
  * trusting the same test identity provider. Cheap: no databases of its own.
  */
 export async function startProductionGateway(
@@ -20,6 +20,8 @@ export async function startProductionGateway(
     auth: testUserTokenSettings(supergraph.keys),
     signingKey: supergraph.keys.gatewaySigning,
     limits: readLimitsConfig({
+      // Out of any test's reach unless the test sets it.
+      RATE_LIMIT_REFUSALS_PER_ADDRESS: '1000000',
       ...production,
       RATE_LIMIT_POINTS: '1000000',
       RATE_LIMIT_KEY_PREFIX: `test-${randomUUID()}`,
@@ -29,6 +31,7 @@ export async function startProductionGateway(
     host: '127.0.0.1',
     port: 0,
     production: true,
+    httpServer: readHttpServerConfig(production),
     logger: silentLogger,
     playground: readPlaygroundConfig(production, true),
   });

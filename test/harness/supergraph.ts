@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   createUserTokenMinter,
+  DATA_SUBJECT_HEADER,
   PURPOSE_HEADER,
   readLimitsConfig,
   startGateway,
@@ -13,13 +14,16 @@ import type { ResilienceConfig } from '@jembatan/gateway';
 import {
   createGatewayTokenSigner,
   GATEWAY_TOKEN_HEADER,
+  generateCursorJwk,
   silentLogger,
   startAgencyService,
   type AgencyService,
   type Caller,
   type DatabaseLocation,
   type HttpService,
+  type JsonWebKeySet,
   type Logger,
+  type SignedOperation,
   type SubgraphConfig,
 } from '@jembatan/kit';
 import { testRedisPrefix } from '@jembatan/kit/testing';
@@ -54,6 +58,8 @@ export interface RunningSupergraph {
   /** The registered subgraphs this supergraph serves, in registry order. */
   subgraphNames: readonly string[];
   keys: TestKeys;
+  /** Each subgraph's cursor keys, by subgraph name, for tests and benchmarks that seal a cursor themselves. */
+  cursorKeys: Readonly<Record<string, JsonWebKeySet>>;
   /** A user token for the caller, as the identity provider would issue it. */
   tokenFor(caller: Caller, lifetimeSeconds?: number): Promise<string>;
   /** POSTs one operation to the gateway, as a client would (by default as staff of both agencies). */
@@ -67,7 +73,7 @@ export interface RunningSupergraph {
   /** POSTs an operation straight to a subgraph with the token the gateway would sign (`as: null`: none). */
   postToSubgraph<TData = Record<string, unknown>>(
     subgraph: string,
-    operation: { query: string; variables?: Record<string, unknown> },
+    operation: SignedOperation,
     sendAs?: SendAs,
   ): Promise<GraphqlResponse<TData>>;
   stop(): Promise<void>;
@@ -88,6 +94,7 @@ function subgraphConfig(
   database: SubgraphConfig['database'],
   production: boolean,
   keys: TestKeys,
+  cursorKeys: JsonWebKeySet,
 ): SubgraphConfig {
   return {
     name,
@@ -98,6 +105,7 @@ function subgraphConfig(
     createDatabase: false,
     seedPreset: null,
     gatewayKeys: { jwks: publicSetOf(keys.gatewaySigning) },
+    cursorKeys: { jwks: cursorKeys },
   };
 }
 
@@ -113,6 +121,8 @@ export interface ServeOptions {
   logger?: Logger;
   /** False only to measure what the audit trail costs (test/bench/audit-overhead.bench.ts). */
   recordAccess?: boolean;
+  /** False only to measure what sealing cursors costs (test/bench/cursor-sealing.bench.ts). */
+  sealCursors?: boolean;
   /** The gateway's limits; by default production's, with a rate limit no test or benchmark reaches. */
   limits?: LimitsConfig;
   /**
@@ -133,20 +143,24 @@ export async function serveSupergraph(
     limits,
     logger = silentLogger,
     recordAccess,
+    sealCursors,
     subgraphUrls,
     resilience,
     playground,
   }: ServeOptions = {},
 ): Promise<RunningSupergraph> {
   const keys = await generateTestKeys();
+  const cursorKeys = Object.fromEntries(
+    REGISTERED_SUBGRAPHS.map(({ name }): [string, JsonWebKeySet] => [name, { keys: [generateCursorJwk()] }]),
+  );
   const services = await startSubgraphs(REGISTERED_SUBGRAPHS, async ({ name, definition }) => {
     const database = databaseOf(databases, name);
     if (!database) {
       logger.warn('subgraph not started: no database given', { subgraph: name });
       return undefined;
     }
-    const config = subgraphConfig(name, database, production, keys);
-    return startAgencyService(definition, { config, logger, recordAccess });
+    const config = subgraphConfig(name, database, production, keys, cursorKeys[name]!);
+    return startAgencyService(definition, { config, logger, recordAccess, sealCursors });
   });
   const serviceOf = (name: string): AgencyService => {
     const service = services.get(name);
@@ -161,7 +175,12 @@ export async function serveSupergraph(
     auth: testUserTokenSettings(keys),
     signingKey: keys.gatewaySigning,
     limits:
-      limits ?? readLimitsConfig({ RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_KEY_PREFIX: testRedisPrefix('rate') }),
+      limits ??
+      readLimitsConfig({
+        RATE_LIMIT_POINTS: '1000000',
+        RATE_LIMIT_REFUSALS_PER_ADDRESS: '1000000',
+        RATE_LIMIT_KEY_PREFIX: testRedisPrefix('rate'),
+      }),
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: {
       ...Object.fromEntries([...services].map(([name, service]) => [name, service.url])),
@@ -185,6 +204,7 @@ export async function serveSupergraph(
         'content-type': 'application/json',
         ...(caller ? { authorization: `Bearer ${await tokenFor(caller)}` } : {}),
         ...(purpose ? { [PURPOSE_HEADER]: purpose } : {}),
+        ...(sendAs.dataSubject ? { [DATA_SUBJECT_HEADER]: sendAs.dataSubject } : {}),
         ...sendAs.headers,
       },
       body,
@@ -201,6 +221,7 @@ export async function serveSupergraph(
     subgraph: serviceOf,
     subgraphNames: [...services.keys()],
     keys,
+    cursorKeys,
     tokenFor,
     post,
     async postToSubgraph(subgraph, operation, sendAs = {}) {
@@ -209,8 +230,14 @@ export async function serveSupergraph(
       const token = caller
         ? await signGatewayToken(
             subgraph,
-            { caller, purpose, requestId: randomUUID(), operationName: null },
-            operation.query,
+            {
+              caller,
+              purpose,
+              requestId: randomUUID(),
+              operationName: null,
+              dataSubject: sendAs.dataSubject ?? null,
+            },
+            operation,
           )
         : undefined;
       const response = await fetch(serviceOf(subgraph).url, {

@@ -30,12 +30,15 @@ export const testUserTokenSettings = (keys: TestKeys): UserTokenSettings => ({
   audience: TEST_AUDIENCE,
   keys: publicSetOf(keys.userIssuer),
   clockSkewSeconds: 30,
+  maxTokenLifetimeSeconds: 12 * 3600,
 });
 
 /** Who a test query is sent as: a caller with roles, or no token at all. */
 export interface SendAs {
   as?: Caller | null;
   purpose?: Purpose | null;
+  /** The NIK a DATA_SUBJECT_REQUEST is about: the X-Data-Subject header, or the claim in a subgraph's token. */
+  dataSubject?: string;
   headers?: Record<string, string>;
 }
 
@@ -48,4 +51,4 @@ export function callerWith(...roles: Role[]): Caller {
  * purpose both roles may use, so tests about something else are not about authorization.
  */
 export const STAFF_OF_BOTH_AGENCIES: Caller = callerWith('dki_hr', 'bpjs_officer');
-export const DEFAULT_TEST_PURPOSE: Purpose = 'DATA_SUBJECT_REQUEST';
+export const DEFAULT_TEST_PURPOSE: Purpose = 'ENROLMENT';

@@ -36,6 +36,7 @@ describe('gateway authentication configuration', () => {
       audience: 'jembatan',
       userKeys: { generateAt: '/srv/jembatan/data/keys/dev-user-issuer.private.jwk.json', alg: 'ES256' },
       clockSkewSeconds: 30,
+      maxTokenLifetimeSeconds: 12 * 3600,
     });
     expect(config.signingKey).toEqual({
       generateAt: '/srv/jembatan/data/keys/gateway-signing.private.jwk.json',

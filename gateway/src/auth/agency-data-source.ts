@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parse, type DocumentNode } from 'graphql';
-import { GATEWAY_TOKEN_HEADER, type ForwardedRequest } from '@jembatan/kit';
+import { GATEWAY_TOKEN_HEADER, type ForwardedRequest, type SignedOperation } from '@jembatan/kit';
 import type { GatewayContext } from '../context';
 import {
   createSubgraphFetchers,
@@ -11,17 +11,11 @@ import {
   type SubgraphResponse,
 } from '../subgraph-fetch';
 
-export type SignGatewayToken = (audience: string, forwarded: ForwardedRequest, query: string) => Promise<string>;
-
-/**
- * The client's operation name: the query planner names each subgraph fetch
- * `<operation>__<subgraph>__<n>`, and the audit trail wants what the client called it.
- */
-function clientOperationName(fetchName: string | undefined): string | null {
-  if (!fetchName) return null;
-  const cut = fetchName.search(/__[a-z0-9_]+__\d+$/);
-  return cut > 0 ? fetchName.slice(0, cut) : fetchName;
-}
+export type SignGatewayToken = (
+  audience: string,
+  forwarded: ForwardedRequest,
+  operation: SignedOperation,
+) => Promise<string>;
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
 
@@ -79,8 +73,16 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       caller: context.caller,
       purpose: context.purpose,
       requestId: context.requestId,
-      operationName: clientOperationName(request.operationName),
+      // Only a published operation's name travels: a name a client chose stays at the gateway.
+      operationName: context.publishedOperation,
+      dataSubject: context.dataSubject,
     };
-    headers.set(GATEWAY_TOKEN_HEADER, await this.sign(this.agency, forwarded, request.query ?? ''));
+    // Signed as it will be sent: the data source serialises this same request as the body.
+    const operation = {
+      query: request.query ?? '',
+      variables: request.variables,
+      operationName: request.operationName,
+    };
+    headers.set(GATEWAY_TOKEN_HEADER, await this.sign(this.agency, forwarded, operation));
   }
 }

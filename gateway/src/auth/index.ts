@@ -3,3 +3,5 @@ export * from './declared-purpose';
 export * from './mint-user-token';
 export * from './user-token-verifier';
 export * from './load-auth-keys';
+export * from './data-subject';
+export * from './token-lifetime';

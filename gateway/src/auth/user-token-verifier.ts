@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { isRole, RequestRejectedError, type Caller, type JsonWebKeySet } from '@jembatan/kit';
+import { tokenLifetimeProblem } from './token-lifetime';
 
 /**
  * Only asymmetric signatures: a token signed with HMAC, or with `alg: none`, can be made by
@@ -14,6 +15,8 @@ export interface UserTokenSettings {
   /** The identity provider's keys: its JWKS endpoint, or a set read from a file. */
   keys: { url: string } | JsonWebKeySet;
   clockSkewSeconds: number;
+  /** The longest a token may live (`exp - iat`); see tokenLifetimeProblem. */
+  maxTokenLifetimeSeconds: number;
 }
 
 const unauthenticated = (message: string) =>
@@ -48,6 +51,11 @@ export function createUserTokenVerifier(settings: UserTokenSettings, onRefused: 
         clockTolerance: settings.clockSkewSeconds,
         requiredClaims: ['sub', 'exp'],
       });
+      const problem = tokenLifetimeProblem(payload, {
+        clockSkewSeconds: settings.clockSkewSeconds,
+        maxLifetimeSeconds: settings.maxTokenLifetimeSeconds,
+      });
+      if (problem) throw new Error(problem);
       return callerOf(payload);
     } catch (error) {
       onRefused((error as Error).message);

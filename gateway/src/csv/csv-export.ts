@@ -64,6 +64,12 @@ export interface CsvExporterOptions {
   apiSchema: () => GraphQLSchema | undefined;
   /** The most rows one export follows a connection's pages for. */
   maxRows: number;
+  /**
+   * Counts each page after the first against the caller's rate limit (the first was counted
+   * with the request), since each is a query of its own for the agencies; throws
+   * RequestRejectedError to stop the export, which then makes no file.
+   */
+  admitFurtherPage: (context: GatewayContext) => Promise<void>;
 }
 
 /**
@@ -156,6 +162,7 @@ export function createCsvExporter(options: CsvExporterOptions) {
         );
       }
       if (!pages || !list.nextPage?.hasNextPage || !list.nextPage.endCursor) break;
+      await options.admitFurtherPage(context);
       variables = { ...variables, after: list.nextPage.endCursor };
     }
     return tableOf(items);

@@ -2,7 +2,8 @@ import type { RouteHandler } from '@jembatan/kit';
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 /** What our browser clients send: a JSON body, the user's token, the declared purpose, tracing, and Apollo's CSRF header. */
-const ALLOWED_HEADERS = 'content-type, authorization, x-purpose, x-request-id, apollo-require-preflight';
+const ALLOWED_HEADERS =
+  'content-type, authorization, x-purpose, x-data-subject, x-request-id, apollo-require-preflight';
 /** What a browser script may read back: when to retry after a 429, and the id to quote in a support request. */
 const EXPOSED_HEADERS = 'retry-after, x-request-id';
 /** Ten minutes of cached preflights: fewer round trips, yet a change to the allow-list reaches browsers soon. */

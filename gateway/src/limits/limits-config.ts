@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_OPERATION_MANIFEST_PATH } from './operation-manifest';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
+import { trustedProxyProblem } from './client-address';
 import { DEFAULT_RATE_LIMIT_KEY_PREFIX } from './rate-limiter';
 
 export interface RateLimitConfig {
@@ -10,6 +11,8 @@ export interface RateLimitConfig {
   /** Absent: each gateway instance counts in its own memory. */
   redisUrl: string | undefined;
   keyPrefix: string;
+  /** Refused requests (401, 400/403 for the purpose) each client address may make per window. */
+  refusalsPerAddress: number;
 }
 
 export interface LimitsConfig {
@@ -18,6 +21,8 @@ export interface LimitsConfig {
   /** Browser origins allowed to call the gateway; empty allows none. */
   corsOrigins: readonly string[];
   trustedOperations: { enforce: boolean; manifestPath: string };
+  /** Addresses and CIDR blocks whose X-Forwarded-For names the client; empty trusts none. */
+  trustedProxies: readonly string[];
 }
 
 /**
@@ -25,6 +30,12 @@ export interface LimitsConfig {
  * most, a script gets five a second sustained.
  */
 export const DEFAULT_RATE_LIMIT = { points: 300, windowSeconds: 60 };
+
+/**
+ * 60 refused requests a minute per client address: a person whose token expired is refused
+ * once or twice before signing in again, a misconfigured script a few times; a prober is not.
+ */
+export const DEFAULT_REFUSALS_PER_ADDRESS = 60;
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -36,6 +47,12 @@ const origin = z.string().refine((value) => {
     return false;
   }
 }, 'must be an origin: scheme, host and optional port, without a path or trailing slash');
+
+/** `10.0.0.7`, `10.0.0.0/8`, `fd00::/8`: a proxy's address or a block of them. */
+const trustedProxy = z.string().superRefine((value, context) => {
+  const problem = trustedProxyProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 const commaSeparated = (value: string) =>
   value
@@ -60,6 +77,8 @@ export function readLimitsConfig(env: Record<string, string | undefined>): Limit
       RATE_LIMIT_POINTS: positiveInt(DEFAULT_RATE_LIMIT.points),
       RATE_LIMIT_WINDOW_SECONDS: positiveInt(DEFAULT_RATE_LIMIT.windowSeconds),
       RATE_LIMIT_KEY_PREFIX: z.string().min(1).default(DEFAULT_RATE_LIMIT_KEY_PREFIX),
+      RATE_LIMIT_REFUSALS_PER_ADDRESS: positiveInt(DEFAULT_REFUSALS_PER_ADDRESS),
+      TRUSTED_PROXIES: z.string().default('').transform(commaSeparated).pipe(z.array(trustedProxy)),
       REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
       CORS_ORIGINS: z.string().default('').transform(commaSeparated).pipe(z.array(origin)),
       TRUSTED_OPERATIONS: z.enum(['off', 'enforce']).default(env.NODE_ENV === 'production' ? 'enforce' : 'off'),
@@ -85,11 +104,13 @@ export function readLimitsConfig(env: Record<string, string | undefined>): Limit
       windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS,
       redisUrl: values.REDIS_URL,
       keyPrefix: values.RATE_LIMIT_KEY_PREFIX,
+      refusalsPerAddress: values.RATE_LIMIT_REFUSALS_PER_ADDRESS,
     },
     corsOrigins: values.CORS_ORIGINS,
     trustedOperations: {
       enforce: values.TRUSTED_OPERATIONS === 'enforce',
       manifestPath: resolve(values.TRUSTED_OPERATIONS_MANIFEST_PATH),
     },
+    trustedProxies: values.TRUSTED_PROXIES,
   };
 }

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayContext } from '../context';
 import { costLimitPlugin } from './cost-limit';
+import { firstLimitErrorOnlyPlugin } from './first-limit-error-only';
 import { hideSuggestionsPlugin } from './hide-suggestions';
 import { limitErrorCodesPlugin } from './limit-error-codes';
 import { structureLimitRules } from './structure-limits';
@@ -61,6 +62,7 @@ export interface QueryLimitOptions {
 export function createQueryLimits(limits: QueryLimits, production: boolean): QueryLimitOptions {
   return {
     plugins: [
+      firstLimitErrorOnlyPlugin(),
       limitErrorCodesPlugin(limits.maxTokens),
       costLimitPlugin(limits.maxCost),
       ...(production ? [hideSuggestionsPlugin()] : []),

@@ -14,9 +14,13 @@ export interface TrustedOperationsOptions {
   mayQueryAdHoc: (context: GatewayContext) => boolean;
 }
 
-/** The roles that explore the data in the playground (analysts, auditors) may query ad hoc. */
+/**
+ * A token may query ad hoc only if every role it carries may (analysts, auditors). An ad-hoc
+ * query runs with all of the token's roles, so one screen role beside `analyst` would otherwise
+ * let the screen's data rights answer questions nobody published. A token without roles may not.
+ */
 export const callerMayQueryAdHoc = (context: GatewayContext): boolean =>
-  context.caller.roles.some((role) => AD_HOC_ROLES.includes(role));
+  context.caller.roles.length > 0 && context.caller.roles.every((role) => AD_HOC_ROLES.includes(role));
 
 /**
  * Trusted operations: when enforced, a caller who may not query ad hoc (the HR and claims

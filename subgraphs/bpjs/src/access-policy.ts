@@ -1,11 +1,13 @@
 import {
   AUDIT_TRAIL_GROUPS,
+  AUDIT_TRAIL_LOOKUPS,
   AUDIT_TRAIL_PERSONAL,
   AUDIT_TRAIL_SUBJECTS,
   AUDITOR_TRAIL_GRANTS,
   defineAccessPolicy,
 } from '@jembatan/kit';
 import { maskNik } from '@jembatan/kit/identifiers';
+import type { BpjsContext } from './context';
 
 const PERSONAL_FOR_ENROLMENT = [
   'participantLookup',
@@ -99,5 +101,16 @@ export const bpjsAccessPolicy = defineAccessPolicy({
     Participant: (participant: { kpj: string; nik: string }) => [`kpj:${participant.kpj}`, `nik:${participant.nik}`],
     Enrollment: (enrollment: { kpj: string }) => [`kpj:${enrollment.kpj}`],
     Claim: (claim: { kpj: string }) => [`kpj:${claim.kpj}`],
+  },
+  lookups: {
+    ...AUDIT_TRAIL_LOOKUPS,
+    'Query.participant': { nik: 'nik', kpj: 'kpj' },
+    Worker: { nik: 'nik' },
+    Participant: { kpj: 'kpj' },
+  },
+  // BPJS files enrolments and claims under the KPJ: a data subject's requests reach those too.
+  identifiersOfNik: async (nik: string, context: BpjsContext) => {
+    const participant = await context.loaders.participantByNik.load(nik);
+    return participant ? [`kpj:${participant.kpj}`] : [];
   },
 });

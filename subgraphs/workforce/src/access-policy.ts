@@ -1,5 +1,6 @@
 import {
   AUDIT_TRAIL_GROUPS,
+  AUDIT_TRAIL_LOOKUPS,
   AUDIT_TRAIL_PERSONAL,
   AUDIT_TRAIL_SUBJECTS,
   AUDITOR_TRAIL_GRANTS,
@@ -78,5 +79,10 @@ export const workforceAccessPolicy = defineAccessPolicy({
   subjectsOf: {
     ...AUDIT_TRAIL_SUBJECTS,
     Worker: (worker: { nik: string }) => [`nik:${worker.nik}`],
+  },
+  lookups: {
+    ...AUDIT_TRAIL_LOOKUPS,
+    'Query.worker': { nik: 'nik' },
+    Worker: { nik: 'nik' },
   },
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { generatePrivateJwk, publicJwkOf, RequestRejectedError, type JWK } from '@jembatan/kit';
 import { loadAuthKeys } from '../load-auth-keys';
 import { createUserTokenMinter } from '../mint-user-token';
@@ -39,6 +40,7 @@ const settingsWith = (keys: UserTokenSettings['keys']): UserTokenSettings => ({
   audience: 'jembatan',
   keys,
   clockSkewSeconds: 30,
+  maxTokenLifetimeSeconds: 12 * 3600,
 });
 
 describe('user tokens from a real identity provider', () => {
@@ -54,7 +56,13 @@ describe('user tokens from a real identity provider', () => {
     const path = join(folder, 'provider.jwks.json');
     writeFileSync(path, JSON.stringify({ keys: [identityProvider] }));
     const { auth } = await loadAuthKeys({
-      auth: { issuer: ISSUER, audience: 'jembatan', userKeys: { file: path }, clockSkewSeconds: 30 },
+      auth: {
+        issuer: ISSUER,
+        audience: 'jembatan',
+        userKeys: { file: path },
+        clockSkewSeconds: 30,
+        maxTokenLifetimeSeconds: 3600,
+      },
       signingKey: { jwks: { keys: [await generatePrivateJwk('EdDSA')] } },
     });
     expect('keys' in auth.keys && auth.keys.keys.every((key) => key.d === undefined)).toBe(true);
@@ -73,5 +81,41 @@ describe('user tokens from a real identity provider', () => {
     expect(refusal).toBeInstanceOf(RequestRejectedError);
     expect((refusal as RequestRejectedError).message).toBe('The token is invalid or expired');
     expect(reasons.join(' ')).toMatch(/exp/);
+  });
+});
+
+describe('user tokens whose age or subject cannot be trusted', () => {
+  const HOUR = 3600;
+  const now = () => Math.floor(Date.now() / 1000);
+  const signed = async (claims: JWTPayload) =>
+    new SignJWT({ roles: ['dki_hr'], agency: 'pemprov-dki', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: identityProvider.kid })
+      .setIssuer(ISSUER)
+      .setAudience('jembatan')
+      .sign(await importJWK(identityProvider, 'RS256'));
+
+  it.each<[string, () => JWTPayload]>([
+    ['issued a day in the future', () => ({ sub: 'siti', iat: now() + 24 * HOUR, exp: now() + 25 * HOUR })],
+    ['valid for a hundred years', () => ({ sub: 'siti', iat: now(), exp: now() + 100 * 365 * 24 * HOUR })],
+    [
+      'valid for a hundred years and silent on when it was issued',
+      () => ({ sub: 'siti', exp: now() + 100 * 365 * 24 * HOUR }),
+    ],
+    ['for an empty subject', () => ({ sub: '', iat: now(), exp: now() + HOUR })],
+  ])('refuses a token %s with 401, and logs why', async (_what, claims) => {
+    const reasons: string[] = [];
+    const verify = createUserTokenVerifier(settingsWith({ keys: [publicJwkOf(identityProvider)] }), (reason) =>
+      reasons.push(reason),
+    );
+    const refusal = await verify(requestWith(await signed(claims()))).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(RequestRejectedError);
+    expect((refusal as RequestRejectedError).status).toBe(401);
+    expect(reasons).toHaveLength(1);
+  });
+
+  it('accepts the same token with an ordinary lifetime', async () => {
+    const verify = createUserTokenVerifier(settingsWith({ keys: [publicJwkOf(identityProvider)] }), () => {});
+    const token = await signed({ sub: 'siti', iat: now(), exp: now() + HOUR });
+    expect((await verify(requestWith(token))).subject).toBe('siti');
   });
 });

@@ -52,6 +52,7 @@ describe('withCors', () => {
       'content-type',
       'authorization',
       'x-purpose',
+      'x-data-subject',
       'x-request-id',
       'apollo-require-preflight',
     ]);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMIT, readLimitsConfig } from '../limits-config';
+import { DEFAULT_RATE_LIMIT, DEFAULT_REFUSALS_PER_ADDRESS, readLimitsConfig } from '../limits-config';
 import { DEFAULT_OPERATION_MANIFEST_PATH } from '../operation-manifest';
 import { DEFAULT_QUERY_LIMITS } from '../query-limits';
 import { DEFAULT_RATE_LIMIT_KEY_PREFIX } from '../rate-limiter';
@@ -9,9 +9,15 @@ describe('readLimitsConfig', () => {
   it('defaults everything: memory rate limits, no browser origin, trusted operations off outside production', () => {
     expect(readLimitsConfig({})).toEqual({
       queryLimits: DEFAULT_QUERY_LIMITS,
-      rateLimit: { ...DEFAULT_RATE_LIMIT, redisUrl: undefined, keyPrefix: DEFAULT_RATE_LIMIT_KEY_PREFIX },
+      rateLimit: {
+        ...DEFAULT_RATE_LIMIT,
+        redisUrl: undefined,
+        keyPrefix: DEFAULT_RATE_LIMIT_KEY_PREFIX,
+        refusalsPerAddress: DEFAULT_REFUSALS_PER_ADDRESS,
+      },
       corsOrigins: [],
       trustedOperations: { enforce: false, manifestPath: DEFAULT_OPERATION_MANIFEST_PATH },
+      trustedProxies: [],
     });
   });
 
@@ -37,6 +43,8 @@ describe('readLimitsConfig', () => {
       REDIS_URL: 'redis://cache.internal:6380/2',
       CORS_ORIGINS: ' https://hr.jakarta.go.id, http://localhost:5173 ,',
       TRUSTED_OPERATIONS_MANIFEST_PATH: 'ops/manifest.json',
+      RATE_LIMIT_REFUSALS_PER_ADDRESS: '20',
+      TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7,fd00::/8',
     });
     expect(config).toEqual({
       queryLimits: { maxDepth: 8, maxAliases: 5, maxRootFields: 3, maxTokens: 900, maxDirectives: 4, maxCost: 12_000 },
@@ -45,9 +53,11 @@ describe('readLimitsConfig', () => {
         windowSeconds: 10,
         redisUrl: 'redis://cache.internal:6380/2',
         keyPrefix: 'staging:rate',
+        refusalsPerAddress: 20,
       },
       corsOrigins: ['https://hr.jakarta.go.id', 'http://localhost:5173'],
       trustedOperations: { enforce: false, manifestPath: resolve('ops/manifest.json') },
+      trustedProxies: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'],
     });
   });
 
@@ -67,6 +77,12 @@ describe('readLimitsConfig', () => {
     expect(() => readLimitsConfig({ [name]: value })).toThrow(
       new RegExp(`^Invalid gateway limits configuration: ${name}: `),
     );
+  });
+
+  it('names TRUSTED_PROXIES when an entry is not an address or CIDR block', () => {
+    for (const proxies of ['10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/8', 'fd00::/129']) {
+      expect(() => readLimitsConfig({ TRUSTED_PROXIES: proxies })).toThrow(/TRUSTED_PROXIES\.0: /);
+    }
   });
 
   it('names CORS_ORIGINS when an entry is not a bare origin', () => {

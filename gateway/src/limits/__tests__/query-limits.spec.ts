@@ -162,6 +162,25 @@ describe('the directive limit', () => {
   });
 });
 
+describe('a flood of directives', () => {
+  const flood = (count: number) =>
+    `{ workforceStatistics { unitCount ${Array.from({ length: count }, (_, i) => `@unknown${i}`).join(' ')} } }`;
+
+  it('is answered with the one limit error, not an error per directive', async () => {
+    const server = await serverWith({});
+    const response = await postGraphql(server, { query: flood(100) });
+    expectRefused(response, QUERY_LIMIT_CODES.directives);
+    expect(response.body.errors).toHaveLength(1);
+  });
+
+  it('still gets every validation error when no limit is exceeded', async () => {
+    const server = await serverWith({});
+    const response = await postGraphql(server, { query: flood(3) });
+    expect(response.status).toBe(400);
+    expect(codesOf(response)).toEqual(Array.from({ length: 3 }, () => 'GRAPHQL_VALIDATION_FAILED'));
+  });
+});
+
 describe('the cost limit', () => {
   // 1 (units) + 10 × (1 (edges) + 1 × (1 (node) + 1 (code))) = 31
   const unitCodes = 'query Units($first: Int) { units(first: $first) { edges { node { code } } } }';

@@ -55,6 +55,8 @@ export const contextOf = (roles: readonly Role[]): GatewayContext => ({
   requestId: 'test-request',
   caller: { subject: `user-${roles.join('-')}`, agency: 'pemprov-dki', roles },
   purpose: null,
+  dataSubject: null,
+  publishedOperation: null,
 });
 
 export interface TestResponse {
@@ -68,7 +70,12 @@ export interface TestResponse {
 /** POSTs a GraphQL request through Apollo's HTTP entry point, as the gateway's handler does. */
 export async function postGraphql(
   apollo: ApolloServer<GatewayContext>,
-  body: { query?: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> },
+  body: {
+    query?: string;
+    operationName?: string;
+    variables?: Record<string, unknown>;
+    extensions?: Record<string, unknown>;
+  },
   context: GatewayContext = contextOf(['analyst']),
 ): Promise<TestResponse> {
   const result = await apollo.executeHTTPGraphQLRequest({

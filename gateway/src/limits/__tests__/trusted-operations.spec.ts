@@ -78,9 +78,18 @@ describe('trusted operations, enforced', () => {
   it.each<[string, Role[]]>([
     ['an analyst', ['analyst']],
     ['an auditor', ['auditor']],
-    ['an HR officer who is also an analyst', ['dki_hr', 'analyst']],
+    ['an analyst who is also an auditor', ['analyst', 'auditor']],
   ])('lets %s query ad hoc', async (_who, roles) => {
     expectAnswered(await postGraphql(server, { query: adHoc }, contextOf(roles)));
+  });
+
+  it.each<[string, Role[]]>([
+    ['an HR officer who is also an analyst', ['dki_hr', 'analyst']],
+    ['an auditor who is also a BPJS officer', ['auditor', 'bpjs_officer']],
+    ['a token with no role at all', []],
+  ])('refuses ad-hoc queries from %s: every role of the token must allow them', async (_who, roles) => {
+    expectNotTrusted(await postGraphql(server, { query: adHoc }, contextOf(roles)));
+    expectAnswered(await postGraphql(server, { query: saved.body }, contextOf(roles)));
   });
 });
 

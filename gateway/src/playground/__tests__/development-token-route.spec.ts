@@ -15,7 +15,12 @@ describe('POST /playground/token in development', () => {
   beforeAll(async () => {
     const key = await generatePrivateJwk('ES256');
     verify = createUserTokenVerifier(
-      { ...SETTINGS, keys: { keys: [publicJwkOf(key)] }, clockSkewSeconds: 0 },
+      {
+        ...SETTINGS,
+        keys: { keys: [publicJwkOf(key)] },
+        clockSkewSeconds: 0,
+        maxTokenLifetimeSeconds: DEVELOPMENT_TOKEN_LIFETIME_SECONDS,
+      },
       () => {},
     );
     ({ service, origin, handlerErrors } = await servePlayground({

@@ -76,6 +76,8 @@ export async function startAggregateServer(responseCache: ResponseCache): Promis
         requestId: 'test-request',
         caller: { subject: caller.subject ?? 'someone', agency: 'jembatan-test', roles: caller.roles },
         purpose: caller.purpose ?? null,
+        dataSubject: null,
+        publishedOperation: null,
       };
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');

@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayStandIn, seedDatabase, SeedRefusedError, silentLogger, type AgencyService } from '@jembatan/kit';
+import {
+  createGatewayStandIn,
+  generateCursorJwk,
+  seedDatabase,
+  SeedRefusedError,
+  silentLogger,
+  type AgencyService,
+} from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
 import { bpjsSeeds } from '../seed/bpjs-tables';
 import { startBpjsService } from '../server';
@@ -33,6 +40,7 @@ beforeAll(async () => {
       createDatabase: false,
       seedPreset: 'demo',
       gatewayKeys: gateway.gatewayKeys,
+      cursorKeys: { jwks: { keys: [generateCursorJwk()] } },
     },
     logger: silentLogger,
   });

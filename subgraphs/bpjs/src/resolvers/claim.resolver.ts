@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { notFound } from '@jembatan/kit';
 import type { BpjsContext } from '../context';
 import type { ClaimEntity } from '../entities';
+import { requireClaimId } from '../validation/require-claim-id';
 import { Claim, Participant } from '../types';
 
 @Resolver(() => Claim)
@@ -14,7 +15,7 @@ export class ClaimResolver {
     @Arg('id', () => ID, { description: 'The claim reference, e.g. "KLM-2016-0000022".' }) id: string,
     @Ctx() ctx: BpjsContext,
   ): Promise<ClaimEntity> {
-    const claim = await ctx.loaders.claimById.load(id);
+    const claim = await ctx.loaders.claimById.load(requireClaimId(id, 'id'));
     if (!claim) throw notFound('Claim', id);
     return claim;
   }

@@ -24,7 +24,22 @@ export interface AccessPolicy<TGroup extends string> {
   masks: Record<string, (value: string) => string>;
   /** The data subjects (e.g. `nik:…`, `kpj:…`) an object of a type with personal fields is about. */
   subjectsOf: Record<string, (source: never) => readonly string[]>;
+  /**
+   * The ways to look a person up by an identifier, which reveal whether they exist even when
+   * only `__typename` is selected: a root field (`"Query.worker"`) by its arguments, or an entity
+   * type (`"Worker"`) by the key fields of its `_entities` representations, each mapped to the
+   * identifier it holds (`{ nik: 'nik' }`). Each lookup is recorded naming who was looked for.
+   */
+  lookups?: Record<string, Readonly<Record<string, PersonIdentifier>>>;
+  /**
+   * The other identifiers this agency knows a person by, given their NIK (BPJS: their KPJ), so a
+   * DATA_SUBJECT_REQUEST about that NIK reaches what is filed under them too.
+   */
+  identifiersOfNik?: (nik: string, context: never) => Promise<readonly string[]>;
 }
+
+/** The identifiers a person is looked up by, as data subjects are named: `nik:…`, `kpj:…`. */
+export type PersonIdentifier = 'nik' | 'kpj';
 
 /** Identity for type inference: lets the group names of a policy be checked in its grants. */
 export function defineAccessPolicy<const TGroup extends string>(policy: AccessPolicy<TGroup>): AccessPolicy<TGroup> {

@@ -19,4 +19,9 @@ export interface ForwardedRequest {
   purpose: Purpose | null;
   requestId: string;
   operationName: string | null;
+  /**
+   * Under DATA_SUBJECT_REQUEST, the NIK of the one person the request is about (X-Data-Subject,
+   * validated by the gateway); null under every other purpose.
+   */
+  dataSubject: string | null;
 }

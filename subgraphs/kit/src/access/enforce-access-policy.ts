@@ -1,11 +1,20 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { JembatanError } from '../errors/jembatan-error';
+import {
+  defaultFieldResolver,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import type { AccessPolicy } from './access-policy';
 import type { AccessRecorder } from './access-recorder';
 import type { FieldAccess, CompiledAccessPolicy } from './field-access';
+import { forbidden } from './forbidden';
+import { createPersonalReads, subjectsLookedUp, type PersonalReadContext, type PersonalReads } from './personal-read';
+
+export { forbidden } from './forbidden';
 
 /** What the guard needs from a request's context. */
-export interface GuardedContext {
+export interface GuardedContext extends PersonalReadContext {
   access: FieldAccess;
   accessRecorder: AccessRecorder;
 }
@@ -13,12 +22,6 @@ export interface GuardedContext {
 /** Federation's own entry points: `_entities` hands out objects whose fields are then guarded one by one. */
 const FEDERATION_ROOT_FIELDS = new Set(['Query._entities', 'Query._service']);
 const isMachinery = (typeName: string) => typeName.startsWith('_');
-
-export function forbidden(coordinate: string): JembatanError {
-  return new JembatanError('FORBIDDEN', `Your roles and declared purpose do not grant ${coordinate}`, {
-    field: coordinate,
-  });
-}
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null)?.then === 'function';
@@ -33,6 +36,11 @@ export function enforceAccessPolicy<TGroup extends string>(
   policy: AccessPolicy<TGroup>,
   compiled: CompiledAccessPolicy,
 ): GraphQLSchema {
+  const personalReads = createPersonalReads(policy);
+  const lookups = policy.lookups ?? {};
+  checkLookups(schema, lookups);
+  const entities = schema.getQueryType()?.getFields()._entities;
+  if (entities) guardEntityLookups(entities, lookups, personalReads);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || isMachinery(type.name)) continue;
     const subjectsOf = policy.subjectsOf[type.name] as ((source: unknown) => readonly string[]) | undefined;
@@ -44,21 +52,78 @@ export function enforceAccessPolicy<TGroup extends string>(
         throw new Error(`access policy: no subjectsOf for ${type.name}, which has ${coordinate}`);
       const maskString = policy.masks[coordinate];
       const mask = maskString && ((value: unknown) => (typeof value === 'string' ? maskString(value) : value));
+      const lookup = lookups[coordinate];
       const resolve: GraphQLFieldResolver<unknown, GuardedContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         const access = context.access.get(coordinate);
         if (!access) throw forbidden(coordinate);
-        if (personal) {
-          context.accessRecorder.record(
-            access === 'masked' ? `${coordinate} (masked)` : coordinate,
-            subjectsOf!(source),
-          );
+        const reads: unknown[] = [];
+        if (lookup) {
+          const subjects = subjectsLookedUp(lookup, args);
+          if (subjects.length > 0) reads.push(personalReads.read(context, { field: coordinate, coordinate }, subjects));
         }
-        const value = resolve(source, args, context, info);
-        if (access === 'read' || !mask) return value;
-        return isPromiseLike(value) ? Promise.resolve(value).then(mask) : mask(value);
+        if (personal) {
+          const field = access === 'masked' ? `${coordinate} (masked)` : coordinate;
+          reads.push(personalReads.read(context, { field, coordinate }, subjectsOf!(source)));
+        }
+        const resolveShown = () => {
+          const value = resolve(source, args, context, info);
+          if (access === 'read' || !mask) return value;
+          return isPromiseLike(value) ? Promise.resolve(value).then(mask) : mask(value);
+        };
+        // Reads are checked asynchronously only under DATA_SUBJECT_REQUEST.
+        const pending = reads.filter(isPromiseLike);
+        return pending.length === 0 ? resolveShown() : Promise.all(pending).then(resolveShown);
       };
     }
   }
   return schema;
+}
+
+/** A lookup names a field and its arguments, or an entity type and its fields, that exist. */
+function checkLookups(schema: GraphQLSchema, lookups: NonNullable<AccessPolicy<string>['lookups']>) {
+  for (const [target, identifiers] of Object.entries(lookups)) {
+    const [typeName, fieldName] = target.split('.');
+    const type = schema.getType(typeName ?? '');
+    if (!isObjectType(type)) throw new Error(`access policy: lookup names unknown type in "${target}"`);
+    const names = fieldName
+      ? type.getFields()[fieldName]?.args.map((argument) => argument.name)
+      : Object.keys(type.getFields());
+    const unknown = Object.keys(identifiers).filter((name) => !names?.includes(name));
+    if (!names || unknown.length > 0) throw new Error(`access policy: lookup "${target}" names unknown ${unknown}`);
+  }
+}
+
+/**
+ * `_entities` looks people up by the key fields of each representation: each one of a type the
+ * policy lists is recorded, and under DATA_SUBJECT_REQUEST anyone but the data subject is
+ * FORBIDDEN at their index, before any of their fields is read.
+ */
+function guardEntityLookups(
+  entities: GraphQLField<unknown, GuardedContext>,
+  lookups: NonNullable<AccessPolicy<string>['lookups']>,
+  personalReads: PersonalReads,
+) {
+  const resolve = entities.resolve!;
+  entities.resolve = async (source, args, context, info) => {
+    const representations = (args as { representations: Record<string, unknown>[] }).representations;
+    const refusals = await Promise.all(
+      representations.map(async (representation) => {
+        const typeName = String(representation.__typename);
+        const lookup = lookups[typeName];
+        const subjects = lookup ? subjectsLookedUp(lookup, representation) : [];
+        if (subjects.length === 0) return null;
+        const field = `${typeName} (lookup)`;
+        try {
+          await personalReads.read(context, { field, coordinate: typeName }, subjects);
+          return null;
+        } catch (refusal) {
+          return refusal as Error;
+        }
+      }),
+    );
+    const found = (await resolve(source, args, context, info)) as unknown[];
+    // graphql-js turns an Error in a list into an error at that item's path, the item null.
+    return found.map((entity, index) => refusals[index] ?? entity);
+  };
 }

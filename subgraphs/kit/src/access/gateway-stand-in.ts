@@ -4,6 +4,7 @@ import type { Caller, ForwardedRequest } from './caller';
 import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER } from './internal-token';
 import { publicJwkOf } from './key-files';
 import type { KeySource } from './key-source';
+import type { SignedOperation } from './operation-digest';
 import type { Purpose } from './roles';
 
 /**
@@ -21,10 +22,11 @@ export function createGatewayStandIn(subgraph: string, defaults: { caller: Calle
   const headersFor = async (
     caller: Caller,
     purpose: Purpose | null,
-    query: string,
+    operation: SignedOperation,
+    dataSubject: string | null = null,
   ): Promise<Record<string, string>> => {
-    const forwarded: ForwardedRequest = { caller, purpose, requestId: randomUUID(), operationName: null };
-    return { [GATEWAY_TOKEN_HEADER]: await (await signer)(subgraph, forwarded, query) };
+    const forwarded: ForwardedRequest = { caller, purpose, requestId: randomUUID(), operationName: null, dataSubject };
+    return { [GATEWAY_TOKEN_HEADER]: await (await signer)(subgraph, forwarded, operation) };
   };
   return {
     gatewayKeys: { jwks: { keys: [publicJwkOf(signingKey)] } } satisfies KeySource,
@@ -37,7 +39,7 @@ export function createGatewayStandIn(subgraph: string, defaults: { caller: Calle
     ): Promise<{ status: number; body: TBody }> {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await headersFor(as.caller, as.purpose, operation.query)) },
+        headers: { 'content-type': 'application/json', ...(await headersFor(as.caller, as.purpose, operation)) },
         body: JSON.stringify(operation),
       });
       return { status: response.status, body: (await response.json()) as TBody };

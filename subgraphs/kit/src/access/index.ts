@@ -8,6 +8,8 @@ export type { JWK } from 'jose';
 export * from './access-policy';
 export * from './access-recorder';
 export * from './enforce-access-policy';
+export * from './personal-read';
 export * from './field-access';
 export * from './masks';
 export * from './policy-gaps';
+export * from './operation-digest';

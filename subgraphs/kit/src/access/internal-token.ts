@@ -1,8 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, importJWK, jwtVerify, type JWK } from 'jose';
+import { validateNik } from '../identifiers';
 import type { ForwardedRequest } from './caller';
-import { isPurpose, isRole } from './roles';
 import type { JsonWebKeySet } from './key-files';
+import { operationDigestOf, type SignedOperation } from './operation-digest';
+import { isPurpose, isRole } from './roles';
 
 /** The header that carries the gateway's token to a subgraph; a user's Authorization is ignored there. */
 export const GATEWAY_TOKEN_HEADER = 'x-jembatan-gateway-token';
@@ -15,24 +17,22 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 
 export class InvalidGatewayTokenError extends Error {}
 
-/** Binds a token to the one operation it was signed for: a captured token cannot carry another query. */
-export const queryDigestOf = (query: string): string => createHash('sha256').update(query).digest('base64url');
-
 /**
- * Signs what the gateway forwards to one subgraph (the audience) for one fetch of one query: a
- * fresh `jti` each time.
+ * Signs what the gateway forwards to one subgraph (the audience) for one fetch of one operation
+ * (text, variables and name, digested as `od`): a fresh `jti` each time.
  */
 export async function createGatewayTokenSigner(privateJwk: JWK) {
   const alg = privateJwk.alg ?? 'EdDSA';
   const key = await importJWK(privateJwk, alg);
-  return (audience: string, forwarded: ForwardedRequest, query: string): Promise<string> =>
+  return (audience: string, forwarded: ForwardedRequest, operation: SignedOperation): Promise<string> =>
     new SignJWT({
       agency: forwarded.caller.agency,
       roles: forwarded.caller.roles,
       purpose: forwarded.purpose,
+      ds: forwarded.dataSubject,
       rid: forwarded.requestId,
       op: forwarded.operationName,
-      qd: queryDigestOf(query),
+      od: operationDigestOf(operation),
     })
       .setProtectedHeader({ alg, typ: TOKEN_TYPE, kid: privateJwk.kid })
       .setIssuer(ISSUER)
@@ -67,7 +67,8 @@ export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWe
   const keySet = createLocalJWKSet(gatewayKeys);
   const replays = new ReplayGuard();
   const algorithms = [...new Set(gatewayKeys.keys.map((key) => key.alg ?? 'EdDSA'))];
-  return async (token: string | undefined, query: unknown): Promise<ForwardedRequest> => {
+  /** `body` is the request body as the subgraph received it (query, variables, operationName). */
+  return async (token: string | undefined, body: unknown): Promise<ForwardedRequest> => {
     if (!token) throw new InvalidGatewayTokenError('missing gateway token');
     let payload;
     try {
@@ -85,11 +86,19 @@ export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWe
     }
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
     const purpose = payload.purpose ?? null;
-    if (!roles.every(isRole) || typeof payload.agency !== 'string' || (purpose !== null && !isPurpose(purpose))) {
+    const dataSubject = payload.ds ?? null;
+    if (
+      !roles.every(isRole) ||
+      typeof payload.agency !== 'string' ||
+      (purpose !== null && !isPurpose(purpose)) ||
+      (dataSubject !== null && (typeof dataSubject !== 'string' || !validateNik(dataSubject).ok)) ||
+      (dataSubject === null) !== (purpose !== 'DATA_SUBJECT_REQUEST')
+    ) {
       throw new InvalidGatewayTokenError('malformed gateway token claims');
     }
-    if (typeof query !== 'string' || payload.qd !== queryDigestOf(query)) {
-      throw new InvalidGatewayTokenError('gateway token signed for another query');
+    const operation = signedOperationOf(body);
+    if (!operation || payload.od !== operationDigestOf(operation)) {
+      throw new InvalidGatewayTokenError('gateway token signed for another operation');
     }
     if (!replays.admit(payload.jti!, payload.exp!)) throw new InvalidGatewayTokenError('gateway token replayed');
     return {
@@ -97,6 +106,19 @@ export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWe
       purpose,
       requestId: typeof payload.rid === 'string' ? payload.rid : randomUUID(),
       operationName: typeof payload.op === 'string' ? payload.op : null,
+      dataSubject,
     };
   };
+}
+
+/** The operation a request body carries, or undefined when it is not one the gateway could have signed. */
+function signedOperationOf(body: unknown): SignedOperation | undefined {
+  if (body === null || typeof body !== 'object') return undefined;
+  const { query, variables, operationName } = body as Record<string, unknown>;
+  if (typeof query !== 'string') return undefined;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    return undefined;
+  }
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  return { query, variables: variables as SignedOperation['variables'], operationName };
 }

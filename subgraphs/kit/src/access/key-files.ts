@@ -42,19 +42,19 @@ export async function generatePrivateJwk(alg: SigningAlgorithm): Promise<JWK> {
 }
 
 /**
- * A development key: generated on first use and kept at `path`, so tokens minted today still
- * verify after a restart. Several processes may start at once (`pnpm start`); the first to link
- * its file into place wins and every other reads that one.
+ * A development key file: read it, or write `content` there on first use, so what was signed or
+ * sealed today still verifies after a restart. Several processes may start at once (`pnpm start`);
+ * the first to link its file into place wins and every other reads that one.
  */
-export async function ensureDevPrivateJwk(path: string, alg: SigningAlgorithm): Promise<JWK> {
+export function ensureDevKeyFile<T>(path: string, read: (path: string) => T, content: () => unknown): T {
   try {
-    return readPrivateJwk(path);
+    return read(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   mkdirSync(dirname(path), { recursive: true });
   const draft = `${path}.${randomUUID()}.tmp`;
-  writeFileSync(draft, `${JSON.stringify(await generatePrivateJwk(alg), null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(draft, `${JSON.stringify(content(), null, 2)}\n`, { mode: 0o600 });
   try {
     linkSync(draft, path);
   } catch (error) {
@@ -62,7 +62,13 @@ export async function ensureDevPrivateJwk(path: string, alg: SigningAlgorithm): 
   } finally {
     unlinkSync(draft);
   }
-  return readPrivateJwk(path);
+  return read(path);
+}
+
+/** The development signing key at `path` (see ensureDevKeyFile). */
+export async function ensureDevPrivateJwk(path: string, alg: SigningAlgorithm): Promise<JWK> {
+  const generated = await generatePrivateJwk(alg);
+  return ensureDevKeyFile(path, readPrivateJwk, () => generated);
 }
 
 /** Where development mode keeps its generated keys, under the data folder. */
@@ -72,5 +78,7 @@ export function devKeyPaths(dataDir: string) {
     userIssuer: `${dataDir}/keys/dev-user-issuer.private.jwk.json`,
     /** The gateway's key for the tokens it forwards to subgraphs; subgraphs trust its public half. */
     gatewaySigning: `${dataDir}/keys/gateway-signing.private.jwk.json`,
+    /** A subgraph's own keys for sealing its cursors: no other service needs them. */
+    cursorKeysOf: (subgraph: string) => `${dataDir}/keys/${subgraph}-cursor.keys.json`,
   };
 }

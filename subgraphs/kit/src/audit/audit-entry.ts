@@ -16,13 +16,15 @@ export interface AuditEntry {
   subjects: readonly string[];
   /** Schema coordinates read, e.g. 'Worker.monthlyWage'. */
   fields: readonly string[];
+  /** The NIK a DATA_SUBJECT_REQUEST declared it was made for; null under every other purpose. */
+  dataSubject: string | null;
 }
 
 // seq, occurred_at, prev_hash and hash are the trigger's to set: the caller cannot choose them.
 const APPEND_SQL = `
   INSERT INTO audit_log
-    (caller_subject, caller_agency, caller_roles, purpose, operation_name, request_id, subjects, fields)
-  VALUES ($1, $2, $3::text[], $4, $5, $6, $7::text[], $8::text[])`;
+    (caller_subject, caller_agency, caller_roles, purpose, operation_name, request_id, subjects, fields, data_subject)
+  VALUES ($1, $2, $3::text[], $4, $5, $6, $7::text[], $8::text[], $9)`;
 
 /**
  * Appends one record to the audit trail in one statement, committed on its own. Call it outside
@@ -39,5 +41,6 @@ export async function appendAuditEntry(database: Database, entry: AuditEntry): P
     entry.requestId,
     [...entry.subjects],
     [...entry.fields],
+    entry.dataSubject,
   ]);
 }

@@ -11,7 +11,7 @@ export const AUDIT_ROW_COLUMNS = `
   seq::text AS seq_text,
   to_char(occurred_at AT TIME ZONE 'UTC', ${OCCURRED_AT_FORMAT}) AS occurred_at,
   caller_subject, caller_agency, caller_roles, purpose, operation_name, request_id, subjects, fields,
-  prev_hash, hash`;
+  data_subject, prev_hash, hash`;
 
 export interface AuditRow {
   seq_text: string;
@@ -24,6 +24,7 @@ export interface AuditRow {
   request_id: string;
   subjects: string[];
   fields: string[];
+  data_subject: string | null;
   prev_hash: Buffer;
   hash: Buffer;
 }
@@ -40,5 +41,6 @@ export function toCanonicalRecord(row: AuditRow): CanonicalRecord {
     requestId: row.request_id,
     subjects: row.subjects,
     fields: row.fields,
+    dataSubject: row.data_subject,
   };
 }

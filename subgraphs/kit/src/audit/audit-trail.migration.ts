@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AddAuditDataSubject1732406400020 } from './audit-data-subject.migration';
 import { AUDIT_APPEND_LOCK_KEY, OCCURRED_AT_FORMAT } from './canonical-record';
 
 /** A list column holds a plain list of strings: one dimension, numbered from 1, no NULL items. */
@@ -140,4 +141,4 @@ export class CreateAuditTrail1732406400010 implements MigrationInterface {
 }
 
 /** The kit's audit trail migrations, for each subgraph that records access to personal data. */
-export const auditTrailMigrations = [CreateAuditTrail1732406400010];
+export const auditTrailMigrations = [CreateAuditTrail1732406400010, AddAuditDataSubject1732406400020];

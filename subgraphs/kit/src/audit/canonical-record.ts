@@ -9,12 +9,15 @@ import type { AuditEntry } from './audit-entry';
  *
  *   hash = sha256(prev_hash || utf8(
  *            ns(seq) ns(occurred_at) ns(caller_subject) ns(caller_agency) list(caller_roles)
- *            ns(purpose) ns(operation_name) ns(request_id) list(subjects) list(fields)))
+ *            ns(purpose) ns(operation_name) ns(request_id) list(subjects) list(fields)
+ *            [ns(data_subject)]))
  *
  *   ns(v)     = "<UTF-8 octet length of v>:<v>,"   or "-:," when v is NULL
  *   list(xs)  = ns(ns(x1) || ns(x2) || …)           ("0:," for an empty list)
  *   seq       as decimal digits; occurred_at as UTC "YYYY-MM-DDTHH:MM:SS.ffffffZ" (microseconds)
  *   prev_hash = the previous record's hash, or 32 zero bytes for record 1
+ *   [ns(data_subject)] only when the record names a data subject (AddAuditDataSubject1732406400020):
+ *     records without one hash as every record did before that column existed
  */
 
 // These constants are part of the stored format: existing chains depend on them, never change them.
@@ -53,6 +56,7 @@ export function canonicalRecordText(record: CanonicalRecord): string {
     netstring(record.requestId),
     netstringList(record.subjects),
     netstringList(record.fields),
+    record.dataSubject === null ? '' : netstring(record.dataSubject),
   ].join('');
 }
 

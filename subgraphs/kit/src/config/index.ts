@@ -1,2 +1,3 @@
 export * from './subgraph-config';
 export * from './shutdown-config';
+export * from './http-server-config';

@@ -2,8 +2,10 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { devKeyPaths } from '../access/key-files';
 import type { KeySource } from '../access/key-source';
+import type { CursorKeySource } from '../pagination/cursor-keys';
 import type { DatabaseLocation } from '../db/open-database';
 import { withDatabaseName } from '../db/postgres-admin';
+import { httpServerEnvShape, httpServerLimitsOf, type HttpServerLimits } from './http-server-config';
 import { shutdownEnvShape } from './shutdown-config';
 
 export interface SubgraphConfig {
@@ -18,11 +20,15 @@ export interface SubgraphConfig {
   seedPreset: string | null;
   /** The gateway's public keys: a subgraph answers only requests carrying a token signed by one of them. */
   gatewayKeys: KeySource;
+  /** This subgraph's own keys for sealing cursors (AES-256-GCM); the first seals, all open. */
+  cursorKeys: CursorKeySource;
   /**
    * How long a stopping subgraph lets requests in flight finish (SHUTDOWN_GRACE_MS). Absent in
    * configurations built in code, which keep the HTTP service's default.
    */
   shutdownGraceMs?: number;
+  /** Header and request timeouts and the connection cap; the HTTP service's defaults when absent. */
+  httpServer?: HttpServerLimits;
 }
 
 export interface SubgraphConfigSpec {
@@ -52,13 +58,23 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     DATA_DIR: z.string().min(1).optional(),
     SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
     GATEWAY_PUBLIC_KEYS_PATH: z.string().min(1).optional(),
+    CURSOR_KEYS_PATH: z.string().min(1).optional(),
     ...shutdownEnvShape,
+    ...httpServerEnvShape,
   });
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${problems}`);
+  }
+  let httpServer: HttpServerLimits;
+  try {
+    httpServer = httpServerLimitsOf(parsed.data as z.infer<z.ZodObject<typeof httpServerEnvShape>>);
+  } catch (error) {
+    throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const values = parsed.data as Record<string, string | number | undefined>;
   const production = values.NODE_ENV === 'production';
@@ -77,6 +93,12 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       `Invalid configuration for the ${spec.name} subgraph: GATEWAY_PUBLIC_KEYS_PATH: required in production (the gateway's public JWK set)`,
     );
   }
+  const cursorKeysPath = values.CURSOR_KEYS_PATH as string | undefined;
+  if (production && !cursorKeysPath) {
+    throw new Error(
+      `Invalid configuration for the ${spec.name} subgraph: CURSOR_KEYS_PATH: required in production (this subgraph's cursor keys)`,
+    );
+  }
   const dataRoot = values.DATA_DIR ? resolve(String(values.DATA_DIR)) : dirname(spec.defaultDataDir);
   return {
     name: spec.name,
@@ -89,6 +111,10 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     gatewayKeys: keysPath
       ? { file: resolve(keysPath) }
       : { generateAt: devKeyPaths(dataRoot).gatewaySigning, alg: 'EdDSA' },
+    cursorKeys: cursorKeysPath
+      ? { file: resolve(cursorKeysPath) }
+      : { generateAt: devKeyPaths(dataRoot).cursorKeysOf(spec.name) },
     shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
+    httpServer,
   };
 }

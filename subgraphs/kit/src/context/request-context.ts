@@ -12,6 +12,8 @@ export interface RequestContext<TLoaders> {
   /** The declared purpose of access (UU 27/2022 purpose limitation), or null. */
   purpose: Purpose | null;
   operationName: string | null;
+  /** Under DATA_SUBJECT_REQUEST, the NIK the request is about: personal data of anyone else is FORBIDDEN. */
+  dataSubject: string | null;
   /** The fields this caller may read for this purpose, under the agency's policy. */
   access: FieldAccess;
   /** Which personal data this request read, for its one audit record. */

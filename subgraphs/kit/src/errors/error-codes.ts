@@ -13,6 +13,7 @@ export const ERROR_CODES = {
     'A work unit code does not have the form of a Pemprov DKI unit code (e.g. "DINKES", "KEL-3174011001").',
   INVALID_REGION_CODE: 'A region code is not a Kemendagri code such as "31", "31.74", "31.74.01" or "31.74.01.1001".',
   INVALID_CURSOR: 'A pagination cursor was not produced by this connection, or was altered.',
+  INVALID_ID: 'A record id or other free-text argument is empty, too long, malformed or holds control characters.',
   PAGE_SIZE_OUT_OF_RANGE: '`first` is negative or above the maximum page size of the connection.',
   NOT_FOUND: 'The record named by the arguments does not exist.',
   GRAPHQL_PARSE_FAILED: 'The query is not valid GraphQL syntax (HTTP 400).',
@@ -25,6 +26,10 @@ export const ERROR_CODES = {
     "The caller's roles and declared purpose do not grant this field; it is null and the rest of the answer still arrives.",
   INVALID_PURPOSE: 'The X-Purpose header names no purpose of access Jembatan knows (HTTP 400).',
   PURPOSE_NOT_ALLOWED: "None of the caller's roles may declare this purpose of access (HTTP 403).",
+  DATA_SUBJECT_REQUIRED:
+    'The purpose DATA_SUBJECT_REQUEST needs the NIK of the person the request is about in the X-Data-Subject header (HTTP 400).',
+  DATA_SUBJECT_WITHOUT_PURPOSE:
+    'X-Data-Subject was sent with a purpose other than DATA_SUBJECT_REQUEST; send it only with that purpose (HTTP 400).',
   DEPTH_LIMIT_EXCEEDED: 'The operation nests fields deeper than the gateway allows, fragments followed (HTTP 400).',
   ALIAS_LIMIT_EXCEEDED: 'The operation uses more aliases than the gateway allows (HTTP 400).',
   ROOT_FIELD_LIMIT_EXCEEDED: 'The operation asks for more distinct root fields than the gateway allows (HTTP 400).',
@@ -34,6 +39,11 @@ export const ERROR_CODES = {
     'The estimated cost (page sizes multiplied through nested connections) is above the limit; ask for smaller pages or fewer nested lists (HTTP 400).',
   OPERATION_NOT_TRUSTED:
     "The caller's roles may send only the published operations (schema/operations), by exact body or by id, and this is not one (HTTP 403).",
+  OPERATION_NAME_REQUIRED:
+    'The document holds several operations and the request names none of them in `operationName` (HTTP 400).',
+  UNKNOWN_OPERATION_NAME: 'The `operationName` of the request names no operation of its document (HTTP 400).',
+  PERSISTED_QUERY_MISMATCH:
+    'The request sent a query together with a persisted query id (`extensions.persistedQuery.sha256Hash`) that is not the SHA-256 of that query (HTTP 400).',
   PERSISTED_QUERY_NOT_FOUND: 'An operation id sent without a query is not in the published manifest.',
   EXPORT_TOO_LARGE:
     "A CSV export (GET /csv) would hold more rows than the gateway exports at once; narrow it with the operation's filters (HTTP 400).",

@@ -29,7 +29,9 @@ export function createFormatError(options: { production: boolean; onUnexpected?:
       original instanceof JembatanError ||
       (error instanceof GraphQLError && typeof code === 'string' && (catalogued || PASS_THROUGH_CODES.has(code)));
     if (expected) return formatted;
-    options.onUnexpected?.(original);
+    // A subgraph's error arrives as plain JSON wrapped by @apollo/gateway; the wrapper is what
+    // names the subgraph, so it is what gets reported (describeError reads both).
+    options.onUnexpected?.(original instanceof Error ? original : error);
     if (!options.production) return formatted;
     return {
       message: 'Internal server error',

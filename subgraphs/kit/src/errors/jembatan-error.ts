@@ -16,6 +16,14 @@ export function badInput(code: ErrorCode, message: string, argument?: string): J
   return new JembatanError(code, message, argument ? { argument } : {});
 }
 
+/** How much of an argument a message repeats: enough to recognise it, never a payload. */
+const ECHOED_PREFIX = 32;
+
+/** The start of a client's input for an error message, marked when cut. */
+export function echoed(input: string): string {
+  return input.length > ECHOED_PREFIX ? `${input.slice(0, ECHOED_PREFIX)}…` : input;
+}
+
 export function notFound(entity: string, key: string): JembatanError {
-  return new JembatanError('NOT_FOUND', `No ${entity} with key "${key}"`, { entity });
+  return new JembatanError('NOT_FOUND', `No ${entity} with key "${echoed(key)}"`, { entity });
 }

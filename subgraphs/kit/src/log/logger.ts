@@ -61,5 +61,35 @@ export const silentLogger: ServiceLogger = { info() {}, warn() {}, error() {}, c
 
 /** Error details for a log line: message and stack, without any request data. */
 export function describeError(error: unknown): Record<string, unknown> {
-  return error instanceof Error ? { error: error.message, stack: error.stack } : { error: String(error) };
+  const subgraph = subgraphErrorOf(error);
+  if (subgraph) return subgraph;
+  if (error instanceof Error) return { error: error.message, stack: error.stack };
+  if (isErrorJson(error)) return { error: error.message, ...codeOf(error) };
+  return { error: String(error) };
+}
+
+interface ErrorJson {
+  message: string;
+  extensions?: { code?: unknown };
+}
+
+const isErrorJson = (value: unknown): value is ErrorJson =>
+  typeof value === 'object' && value !== null && typeof (value as ErrorJson).message === 'string';
+
+const codeOf = (error: ErrorJson): { code?: string } =>
+  typeof error.extensions?.code === 'string' ? { code: error.extensions.code } : {};
+
+/**
+ * A subgraph's error as @apollo/gateway hands it on: an error whose `extensions.serviceName`
+ * names the subgraph and whose `originalError` is the subgraph's error as the JSON it sent. Its
+ * own code (or, when it sent none, the gateway's name for it) and message tell an operator
+ * where to look; the stack would only show the gateway's plumbing, and the subgraph logs its own.
+ */
+function subgraphErrorOf(error: unknown): Record<string, unknown> | undefined {
+  if (!(error instanceof Error) || !('extensions' in error)) return undefined;
+  const extensions = error.extensions as { serviceName?: unknown; code?: unknown } | undefined;
+  if (typeof extensions?.serviceName !== 'string') return undefined;
+  const sent = 'originalError' in error && isErrorJson(error.originalError) ? error.originalError : undefined;
+  const code = (sent && codeOf(sent).code) ?? (typeof extensions.code === 'string' ? extensions.code : undefined);
+  return { error: sent?.message ?? error.message, subgraph: extensions.serviceName, ...(code ? { code } : {}) };
 }

@@ -3,6 +3,7 @@ import { observeCircuitBreakers, type CircuitState } from './metrics/circuit-bre
 import { observeRedis, responseCacheEventCounter } from './metrics/redis-metrics';
 import { createServiceMetrics } from './metrics/service-metrics';
 import { subgraphFetchMetrics, type ObserveSubgraphFetch } from './metrics/subgraph-fetch-metrics';
+import type { PublishedOperationOf } from './request-result';
 import { createServiceObservability, type ServiceObservability } from './service-observability';
 
 export interface GatewayObservability extends ServiceObservability {
@@ -17,10 +18,19 @@ export interface GatewayObservability extends ServiceObservability {
 }
 
 /** The gateway's observability: the service's, plus its view of each subgraph it calls. */
-export function createGatewayObservability(options: { logger: Logger; service?: string }): GatewayObservability {
+export function createGatewayObservability(options: {
+  logger: Logger;
+  /** The manifest operation a request ran, as the gateway decided it; null for ad-hoc ones. */
+  publishedOperationOf: PublishedOperationOf;
+  service?: string;
+}): GatewayObservability {
   const registry = createServiceMetrics(options.service ?? 'gateway');
   return {
-    ...createServiceObservability({ registry, logger: options.logger }),
+    ...createServiceObservability({
+      registry,
+      logger: options.logger,
+      publishedOperationOf: options.publishedOperationOf,
+    }),
     observeSubgraphFetch: subgraphFetchMetrics(registry),
     observeCircuitBreakers: (states) => observeCircuitBreakers(registry, states),
     observeRedis: (uses) => observeRedis(registry, uses),

@@ -10,8 +10,16 @@ export type RequestOutcome = 'success' | 'partial' | 'failure';
 
 /** The operation label of a request that never resolved to an operation (unparsable, invalid). */
 export const NO_OPERATION = '(none)';
-/** The operation label of an operation without a name. */
-export const ANONYMOUS_OPERATION = '(anonymous)';
+/** The operation label of anything but a published operation, whatever name its client gave it. */
+export const AD_HOC_OPERATION = '(ad hoc)';
+
+/**
+ * The published operation (schema/operations) a request ran, as the service knows it: the gateway
+ * from its manifest, a subgraph from the gateway's signed token. Null for anything else. A name a
+ * client chose never becomes a metric label or a log field: it could be personal data, and
+ * unbounded names would crowd the real operations out of the metrics.
+ */
+export type PublishedOperationOf = (contextValue: BaseContext) => string | null;
 /** The code reported for an error whose extensions carry none. */
 export const UNCODED_ERROR = '(uncoded)';
 
@@ -37,10 +45,13 @@ function sentErrorsAndData(requestContext: GraphQLRequestContextWillSendResponse
  * are then the ones clients get, after error masking, and nothing of the request itself (its
  * variables, its query text) is looked at.
  */
-export function requestResultOf(requestContext: GraphQLRequestContextWillSendResponse<BaseContext>): RequestResult {
+export function requestResultOf(
+  requestContext: GraphQLRequestContextWillSendResponse<BaseContext>,
+  publishedOperationOf: PublishedOperationOf,
+): RequestResult {
   const { errors, hasData } = sentErrorsAndData(requestContext);
   const operation = requestContext.operation
-    ? (requestContext.operation.name?.value ?? ANONYMOUS_OPERATION)
+    ? (publishedOperationOf(requestContext.contextValue) ?? AD_HOC_OPERATION)
     : NO_OPERATION;
   const errorCodes = errors.map((error) => {
     const code = error.extensions?.code;

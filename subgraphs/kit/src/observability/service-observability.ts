@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../log';
 import type { RouteHandler } from '../server/http-service';
+import type { PublishedOperationOf } from './request-result';
 import { requestLogPlugin } from './logging/request-log-plugin';
 import { metricsRoute } from './metrics/metrics-route';
 import { requestMetricsPlugin } from './metrics/request-metrics-plugin';
@@ -24,6 +25,8 @@ export interface ServiceObservabilityOptions {
   /** The service instance's registry, from createServiceMetrics. */
   registry: Registry;
   logger: Logger;
+  /** Which published operation a request ran: its only name in metrics and logs. */
+  publishedOperationOf: PublishedOperationOf;
   /** Called as each request ends, with what it cost (subgraphs report their database work). */
   onRequestEnd?: (scope: RequestScope) => void;
 }
@@ -33,7 +36,10 @@ export function createServiceObservability(options: ServiceObservabilityOptions)
   const { registry } = options;
   return {
     registry,
-    plugins: [requestMetricsPlugin(registry), requestLogPlugin(options.logger)],
+    plugins: [
+      requestMetricsPlugin(registry, options.publishedOperationOf),
+      requestLogPlugin(options.logger, options.publishedOperationOf),
+    ],
     scopeRequests: (handler) => withRequestScope(handler, { onFinish: options.onRequestEnd }),
     routes: { '/metrics': metricsRoute(registry) },
   };

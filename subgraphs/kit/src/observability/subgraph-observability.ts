@@ -22,5 +22,11 @@ export function createSubgraphObservability(options: SubgraphObservabilityOption
   attributeLoaderBatchesToRequests();
   const registry = createServiceMetrics(options.service);
   observeDatabasePool(registry, options.database.dataSource);
-  return createServiceObservability({ registry, logger: options.logger, onRequestEnd: requestCostMetrics(registry) });
+  return createServiceObservability({
+    registry,
+    logger: options.logger,
+    // The gateway names a fetch's operation in its signed token only when it is a published one.
+    publishedOperationOf: (context) => (context as { operationName?: string | null }).operationName ?? null,
+    onRequestEnd: requestCostMetrics(registry),
+  });
 }

@@ -1,9 +1,10 @@
 import type { PageInfo } from './page-info';
-import { encodeCursor } from './cursor';
+import { PagePosition } from './cursor';
 import type { PageRequest } from './page-request';
 
+/** Positions are sealed into cursors on their way out, for the caller who asked (see sealConnections). */
 export interface Edge<T> {
-  cursor: string;
+  cursor: PagePosition;
   node: T;
 }
 
@@ -14,7 +15,7 @@ export interface Edge<T> {
  */
 export interface ConnectionResult<T> {
   edges: Edge<T>[];
-  pageInfo: PageInfo;
+  pageInfo: PageInfo<PagePosition>;
   readonly totalCount: Promise<number>;
 }
 
@@ -29,7 +30,7 @@ export function toConnection<T>(
   totalCount: () => Promise<number>,
 ): ConnectionResult<T> {
   const visible = rows.slice(0, page.limit);
-  const edges = visible.map((node) => ({ cursor: encodeCursor(page.connection, keyOf(node)), node }));
+  const edges = visible.map((node) => ({ cursor: new PagePosition(keyOf(node)), node }));
   return {
     edges,
     pageInfo: {

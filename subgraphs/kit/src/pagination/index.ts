@@ -5,3 +5,5 @@ export * from './page-args';
 export * from './connection';
 export * from './connection-type';
 export * from './keyset-page';
+export * from './cursor-keys';
+export * from './seal-connections';

@@ -2,7 +2,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page sits in its connection (Relay cursor connections specification).' })
-export class PageInfo {
+export class PageInfo<TCursor = string> {
   @Field({ description: 'True when more items follow this page; fetch them with `after: endCursor`.' })
   hasNextPage: boolean;
 
@@ -13,11 +13,11 @@ export class PageInfo {
     nullable: true,
     description: 'Cursor of the first item of this page; null when the page is empty.',
   })
-  startCursor: string | null;
+  startCursor: TCursor | null;
 
   @Field(() => String, {
     nullable: true,
     description: 'Cursor of the last item of this page; pass it as `after` for the next page.',
   })
-  endCursor: string | null;
+  endCursor: TCursor | null;
 }

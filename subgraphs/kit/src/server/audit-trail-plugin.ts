@@ -24,6 +24,7 @@ export function auditTrailPlugin(database: Database, logger: Logger): ApolloServ
               purpose: contextValue.purpose,
               operationName: contextValue.operationName,
               requestId: contextValue.requestId,
+              dataSubject: contextValue.dataSubject ?? null,
               ...read,
             });
           } catch (error) {

@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_HTTP_SERVER_LIMITS, type HttpServerLimits } from '../config/http-server-config';
 import type { ReadinessCheck } from './readiness-check';
 import { readinessRoute } from './readiness-route';
 import type { RouteHandler } from './route-handler';
@@ -45,8 +46,19 @@ export interface HttpServiceOptions {
   readiness?: readonly ReadinessCheck[];
   /** See HttpService.shutdownGraceMs; DEFAULT_HTTP_CLOSE_GRACE_MS when absent. */
   shutdownGraceMs?: number;
+  /** Header and request timeouts and the connection cap; DEFAULT_HTTP_SERVER_LIMITS when absent. */
+  limits?: HttpServerLimits;
   onError: (error: unknown) => void;
 }
+
+/**
+ * How often Node looks for connections past their header or request timeout: it closes them only
+ * when it looks (every 30 s by default, so a 10 s header timeout could hold a slow client for
+ * 40 s). A quarter of the header timeout, at most a second, keeps the overshoot small for a
+ * sweep over the open connections that costs next to nothing.
+ */
+export const connectionsCheckingIntervalFor = (headersTimeoutMs: number): number =>
+  Math.min(1_000, Math.ceil(headersTimeoutMs / 4));
 
 const JSON_CONTENT = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -61,7 +73,13 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   const prefixes = Object.entries(options.prefixRoutes ?? {});
   const prefixRouteFor = (path: string) => prefixes.find(([prefix]) => path.startsWith(prefix))?.[1];
 
-  const server = createServer((request, response) => {
+  const limits = options.limits ?? DEFAULT_HTTP_SERVER_LIMITS;
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: connectionsCheckingIntervalFor(limits.headersTimeoutMs),
+  };
+  const server = createServer(serverOptions, (request, response) => {
     inFlight.add(response);
     response.once('close', () => {
       inFlight.delete(response);
@@ -90,6 +108,8 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   });
   // Keep-alive connections from the gateway must outlive its pool's idle timeout.
   server.keepAliveTimeout = 65_000;
+  // Past the cap Node drops a new connection at once: one client cannot use up the descriptors.
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

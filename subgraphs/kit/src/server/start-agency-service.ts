@@ -7,6 +7,9 @@ import type { SubgraphDefinition } from './subgraph-definition';
 import { startSubgraphServer, type SubgraphServer } from './start-subgraph-server';
 import { ensurePostgresDatabase } from '../db/postgres-admin';
 import { loadPublicKeys } from '../access/key-source';
+import { createCursorSeal, UNSEALED_CURSORS_FOR_BENCHMARKS } from '../pagination/cursor';
+import { loadCursorKeys } from '../pagination/cursor-keys';
+import { sealConnections } from '../pagination/seal-connections';
 
 export interface AgencyServiceOptions {
   config: SubgraphConfig;
@@ -15,6 +18,8 @@ export interface AgencyServiceOptions {
   database?: Database;
   /** See SubgraphServerOptions.recordAccess: benchmarks only. */
   recordAccess?: boolean;
+  /** False only in the benchmark that measures what sealing cursors costs (test/bench/cursor-sealing.bench.ts). */
+  sealCursors?: boolean;
 }
 
 export interface AgencyService extends SubgraphServer {
@@ -32,7 +37,7 @@ export async function openSubgraphDatabase<T>(
 /** Opens (and on first start seeds) a subgraph's own database, then serves the subgraph. */
 export async function startAgencyService<T>(
   definition: SubgraphDefinition<T>,
-  { config, logger, database: given, recordAccess }: AgencyServiceOptions,
+  { config, logger, database: given, recordAccess, sealCursors }: AgencyServiceOptions,
 ): Promise<AgencyService> {
   const database = given ?? (await openSubgraphDatabase(definition, config));
   try {
@@ -44,7 +49,11 @@ export async function startAgencyService<T>(
       gatewayKeys: await loadPublicKeys(config.gatewayKeys),
       recordAccess,
       name: definition.name,
-      schema: definition.buildSchema(),
+      schema: sealConnections(definition.buildSchema(), {
+        seal:
+          sealCursors === false ? UNSEALED_CURSORS_FOR_BENCHMARKS : createCursorSeal(loadCursorKeys(config.cursorKeys)),
+        policy: definition.accessPolicy,
+      }),
       accessPolicy: definition.accessPolicy,
       database,
       createLoaders: definition.createLoaders,
@@ -52,6 +61,7 @@ export async function startAgencyService<T>(
       port: config.port,
       production: config.production,
       shutdownGraceMs: config.shutdownGraceMs,
+      httpServer: config.httpServer,
       logger,
     });
     return {

@@ -12,6 +12,7 @@ import { auditTrailPlugin } from './audit-trail-plugin';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
 import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
+import type { HttpServerLimits } from '../config/http-server-config';
 import { createFormatError } from '../errors';
 import { describeError, type Logger } from '../log';
 import { createGraphqlHttpHandler } from './graphql-http-handler';
@@ -42,6 +43,8 @@ export interface SubgraphServerOptions<TLoaders> {
   recordAccess?: boolean;
   /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_MS); the HTTP service's default when absent. */
   shutdownGraceMs?: number;
+  /** Header and request timeouts and the connection cap (HTTP_*); the HTTP service's defaults when absent. */
+  httpServer?: HttpServerLimits;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -78,10 +81,9 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     bodyLimitBytes: options.bodyLimitBytes ?? 8 * 1024 * 1024,
     context: async (request, body) => {
       const header = request.headers[GATEWAY_TOKEN_HEADER];
-      const query = (body as { query?: unknown } | undefined)?.query;
       let forwarded;
       try {
-        forwarded = await verifyGatewayToken(typeof header === 'string' ? header : undefined, query);
+        forwarded = await verifyGatewayToken(typeof header === 'string' ? header : undefined, body);
       } catch (error) {
         if (!(error instanceof InvalidGatewayTokenError)) throw error;
         // The reason goes to our log only: a prober learns nothing about what it got wrong.
@@ -108,6 +110,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     },
     readiness: subgraphReadinessChecks(options.database),
     shutdownGraceMs: options.shutdownGraceMs,
+    limits: options.httpServer,
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });
   logger.info('subgraph listening', { url: http.url, engine: options.database.engine });

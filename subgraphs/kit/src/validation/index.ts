@@ -1,1 +1,2 @@
 export * from './require-identifier';
+export * from './require-text';

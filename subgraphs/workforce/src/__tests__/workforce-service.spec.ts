@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayStandIn, openSubgraphDatabase, silentLogger, type SubgraphConfig } from '@jembatan/kit';
+import {
+  createGatewayStandIn,
+  generateCursorJwk,
+  openSubgraphDatabase,
+  silentLogger,
+  type SubgraphConfig,
+} from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
 import { startWorkforceService, workforceSubgraph } from '../server';
 import { testDataFolder } from '@jembatan/kit/testing';
@@ -22,6 +28,7 @@ const config = (production: boolean): SubgraphConfig => ({
   createDatabase: false,
   seedPreset: 'demo',
   gatewayKeys: gateway.gatewayKeys,
+  cursorKeys: { jwks: { keys: [generateCursorJwk()] } },
 });
 
 type Answer = { data?: Record<string, unknown>; errors?: { message: string; extensions: { code: string } }[] };

@@ -6,7 +6,8 @@ import { testDatabaseName } from '../../testing/test-namespace';
 import { readAccessLog } from '../access-log';
 import { appendAuditEntry, type AuditEntry } from '../audit-entry';
 import { AUDIT_ROW_COLUMNS, toCanonicalRecord, type AuditRow } from '../audit-row';
-import { auditTrailMigrations } from '../audit-trail.migration';
+import { AddAuditDataSubject1732406400020 } from '../audit-data-subject.migration';
+import { auditTrailMigrations, CreateAuditTrail1732406400010 } from '../audit-trail.migration';
 import { auditRecordHash, canonicalRecordText, GENESIS_HASH, type CanonicalRecord } from '../canonical-record';
 import { verifyAuditChain } from '../verify-audit-chain';
 
@@ -19,6 +20,7 @@ const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
   requestId: 'req-1',
   subjects: ['nik:3174015203850001', 'kpj:12345678901'],
   fields: ['Worker.monthlyWage', 'Claim.amount'],
+  dataSubject: null,
   ...overrides,
 });
 
@@ -34,6 +36,7 @@ describe('canonical record encoding', () => {
     requestId: 'r',
     subjects: ['nik:1', 'kpj:2'],
     fields: [],
+    dataSubject: null,
   };
 
   it('writes each value as a netstring and each list as a netstring of netstrings', () => {
@@ -49,6 +52,12 @@ describe('canonical record encoding', () => {
     expect(text({ fields: [] })).not.toBe(text({ fields: [''] }));
     expect(text({ callerSubject: 'a', callerAgency: 'b' })).not.toBe(text({ callerSubject: 'a1:b', callerAgency: '' }));
     expect(text({ requestId: 'é' })).toContain('2:é,');
+  });
+
+  it('appends the declared data subject, and only when there is one, so older records hash as before', () => {
+    expect(canonicalRecordText({ ...record, dataSubject: '3174015203850001' })).toBe(
+      `${canonicalRecordText(record)}16:3174015203850001,`,
+    );
   });
 });
 
@@ -213,6 +222,20 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     });
   });
 
+  it('records the data subject a request declared, in the hash: removing it breaks the chain', async () => {
+    await appendAuditEntry(database, entry({ requestId: 'req-1', dataSubject: '3174015203850001' }));
+    await appendAuditEntry(database, entry({ requestId: 'req-2' }));
+    expect((await readRow(1)).data_subject).toBe('3174015203850001');
+    expect(await verifyAuditChain(database)).toMatchObject({ entries: 2, firstBroken: null });
+    await asSuperuserBypassingTriggers((manager) =>
+      manager.query('UPDATE audit_log SET data_subject = NULL WHERE seq = 1'),
+    );
+    expect((await verifyAuditChain(database)).firstBroken).toEqual({
+      seq: 1,
+      problem: 'record 1 was altered: its hash does not match its contents',
+    });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE through the normal connection', async () => {
     await appendInOrder(3);
     const refused = /audit_log is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/;
@@ -311,7 +334,7 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
   });
 
   it('migrates down to nothing, and up again', async () => {
-    await database.dataSource.undoLastMigration();
+    for (const _ of auditTrailMigrations) await database.dataSource.undoLastMigration();
     const leftovers = await database.dataSource.query(
       `SELECT relname AS name FROM pg_class WHERE relname LIKE 'audit_log%'
        UNION ALL SELECT proname FROM pg_proc WHERE proname LIKE 'audit_log%'`,
@@ -320,5 +343,31 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     await database.dataSource.runMigrations();
     await appendInOrder(1);
     expect(await verifyAuditChain(database)).toMatchObject({ entries: 1, firstBroken: null });
+  });
+});
+
+describe.each(TEST_ENGINES)('a trail written before data subjects were recorded, on %s', (engine) => {
+  it('still verifies after the migration, and chains on with records naming a data subject', async () => {
+    const { database, dispose } = await openScratchDatabase(engine, 'audit-upgrade', [CreateAuditTrail1732406400010]);
+    try {
+      for (const requestId of ['old-1', 'old-2']) {
+        await database.dataSource.query(
+          `INSERT INTO audit_log (caller_subject, caller_agency, caller_roles, request_id, subjects, fields)
+           VALUES ('hr-3', 'pemprov-dki', '{dki_hr}', $1, '{nik:3174015203850001}', '{Worker.monthlyWage}')`,
+          [requestId],
+        );
+      }
+      const runner = database.dataSource.createQueryRunner();
+      try {
+        await new AddAuditDataSubject1732406400020().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await verifyAuditChain(database)).toMatchObject({ entries: 2, firstBroken: null });
+      await appendAuditEntry(database, entry({ requestId: 'new-1', dataSubject: '3174015203850001' }));
+      expect(await verifyAuditChain(database)).toMatchObject({ entries: 3, firstBroken: null });
+    } finally {
+      await dispose();
+    }
   });
 });

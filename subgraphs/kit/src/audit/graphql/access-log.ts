@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../errors/jembatan-error';
 import type { RequestContext } from '../../context';
-import { requireNik } from '../../validation';
+import { requireNik, requireText } from '../../validation';
 import { readAccessLog, type AuditRecord } from '../access-log';
 import { AccessRecord } from './access-record.type';
 
@@ -51,9 +51,7 @@ export function createAccessLogSchema(options: AccessLogOptions) {
     accessLogOfCaller(
       @Arg('subject', { description: "The subject of the caller's token." }) subject: string,
     ): AccessLog {
-      if (subject.length === 0 || subject.length > 256)
-        throw badInput('BAD_USER_INPUT', 'subject must be 1 to 256 characters', 'subject');
-      return { id: `caller:${subject}` };
+      return { id: `caller:${requireText(subject, 'subject', { what: 'a caller subject', maxLength: 256 })}` };
     }
 
     @FieldResolver(() => [AccessRecord], {
@@ -75,8 +73,11 @@ export function createAccessLogSchema(options: AccessLogOptions) {
       if (before != null && !/^[1-9]\d{0,15}$/.test(before))
         throw badInput('BAD_USER_INPUT', 'before is not a record id', 'before');
       const key = keyOf(log.id);
-      const subjects =
-        'nik' in key ? [`nik:${key.nik}`, ...((await options.identifiersOfNik?.(key.nik, context)) ?? [])] : undefined;
+      // Under DATA_SUBJECT_REQUEST a caller's trail too shows only the records about the data subject.
+      const person = 'nik' in key ? key.nik : context.dataSubject;
+      const subjects = person
+        ? [`nik:${person}`, ...((await options.identifiersOfNik?.(person, context)) ?? [])]
+        : undefined;
       const records = await readAccessLog(context.database, {
         subjects,
         callerSubject: 'caller' in key ? key.caller : undefined,

@@ -20,3 +20,8 @@ export const AUDIT_TRAIL_SUBJECTS = {
   AccessLog: (log: { id: string }) => (log.id.startsWith('nik:') ? [log.id] : []),
   AccessRecord: (record: { subjects: readonly string[] }) => record.subjects,
 };
+
+/** Reading a person's trail by NIK looks that person up: recorded, and their own only under DATA_SUBJECT_REQUEST. */
+export const AUDIT_TRAIL_LOOKUPS = {
+  'Query.accessLog': { nik: 'nik' },
+} as const;

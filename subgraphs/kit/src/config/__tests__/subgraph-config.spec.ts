@@ -19,12 +19,26 @@ describe('subgraph configuration', () => {
       createDatabase: false,
       seedPreset: 'demo',
       gatewayKeys: { generateAt: '/srv/jembatan/data/keys/gateway-signing.private.jwk.json', alg: 'EdDSA' },
+      cursorKeys: { generateAt: '/srv/jembatan/data/keys/workforce-cursor.keys.json' },
       shutdownGraceMs: 10_000,
+      httpServer: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1_000 },
     });
   });
 
   it('takes the shutdown grace period from SHUTDOWN_GRACE_MS', () => {
     expect(readSubgraphConfig({ SHUTDOWN_GRACE_MS: '2500' }, spec).shutdownGraceMs).toBe(2500);
+  });
+
+  it('takes the HTTP timeouts and connection cap from HTTP_*, refusing headers that outlast the request', () => {
+    expect(
+      readSubgraphConfig(
+        { HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '20000', HTTP_MAX_CONNECTIONS: '200' },
+        spec,
+      ).httpServer,
+    ).toEqual({ headersTimeoutMs: 5_000, requestTimeoutMs: 20_000, maxConnections: 200 });
+    expect(() => readSubgraphConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' }, spec)).toThrow(
+      /workforce subgraph: HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/,
+    );
   });
 
   it('treats an empty variable as unset, as an env file with `DATABASE_URL=` means it', () => {
@@ -63,6 +77,7 @@ describe('subgraph configuration', () => {
         NODE_ENV: 'production',
         WORKFORCE_PORT: '8081',
         GATEWAY_PUBLIC_KEYS_PATH: '/etc/jembatan/gateway.jwks.json',
+        CURSOR_KEYS_PATH: '/etc/jembatan/workforce-cursor.keys.json',
       },
       spec,
     );
@@ -72,11 +87,18 @@ describe('subgraph configuration', () => {
       port: 8081,
       seedPreset: null,
       gatewayKeys: { file: '/etc/jembatan/gateway.jwks.json' },
+      cursorKeys: { file: '/etc/jembatan/workforce-cursor.keys.json' },
     });
   });
 
   it("refuses to start in production without the gateway's public keys", () => {
     expect(() => readSubgraphConfig({ NODE_ENV: 'production' }, spec)).toThrow(/GATEWAY_PUBLIC_KEYS_PATH: required/);
+  });
+
+  it('refuses to start in production without its cursor keys', () => {
+    expect(() =>
+      readSubgraphConfig({ NODE_ENV: 'production', GATEWAY_PUBLIC_KEYS_PATH: '/etc/jembatan/gateway.jwks.json' }, spec),
+    ).toThrow(/CURSOR_KEYS_PATH: required/);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
+import { createLogger, describeError } from '../../log';
 import { createFormatError } from '../format-error';
 import { JembatanError } from '../jembatan-error';
 
@@ -56,5 +57,45 @@ describe('error masking', () => {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       });
     }
+  });
+
+  it("logs what it masks from a subgraph with the subgraph's name, code and message, numbers redacted", () => {
+    const lines: string[] = [];
+    const logger = createLogger('gateway', (line) => lines.push(line));
+    const format = createFormatError({
+      production: true,
+      onUnexpected: (error) => logger.error('unexpected gateway error', describeError(error)),
+    });
+    const asSent = {
+      message: 'duplicate key value: Key (nik)=(3174014107900001)',
+      extensions: { code: 'XX000' },
+    };
+    const forwarded = new GraphQLError(asSent.message, {
+      originalError: asSent as unknown as Error,
+      extensions: { ...asSent.extensions, serviceName: 'bpjs' },
+    });
+    format(located(forwarded), forwarded);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      message: 'unexpected gateway error',
+      subgraph: 'bpjs',
+      code: 'XX000',
+      error: 'duplicate key value: Key (nik)=([redacted])',
+    });
+    expect(lines[0]).not.toContain('[object Object]');
+    expect(lines[0]).not.toContain('3174014107900001');
+  });
+
+  it("names the gateway's code for a subgraph error that came without one", () => {
+    const asSent = { message: 'socket hang up' };
+    const forwarded = new GraphQLError(asSent.message, {
+      originalError: asSent as unknown as Error,
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'workforce' },
+    });
+    expect(describeError(forwarded)).toEqual({
+      error: 'socket hang up',
+      subgraph: 'workforce',
+      code: 'DOWNSTREAM_SERVICE_ERROR',
+    });
   });
 });

@@ -28,13 +28,23 @@ const resolvers = {
   },
 };
 
-const apollos: ApolloServer[] = [];
+/** Stands in for the gateway's decision (its manifest) or a subgraph's (the gateway's token). */
+interface Published {
+  published?: string;
+}
+const as = (published: string) => ({ contextValue: { published } });
+
+const apollos: ApolloServer<Published>[] = [];
 afterEach(async () => {
   await Promise.all(apollos.splice(0).map((apollo) => apollo.stop()));
 });
 
 async function apolloWithMetrics(registry: Registry) {
-  const apollo = new ApolloServer({ typeDefs, resolvers, plugins: [requestMetricsPlugin(registry)] });
+  const apollo = new ApolloServer<Published>({
+    typeDefs,
+    resolvers,
+    plugins: [requestMetricsPlugin(registry, (context) => (context as Published).published ?? null)],
+  });
   await apollo.start();
   apollos.push(apollo);
   return apollo;
@@ -56,10 +66,10 @@ describe('request metrics', () => {
   it('counts requests by operation and outcome, times them, and counts errors by code', async () => {
     const registry = createServiceMetrics('gateway');
     const apollo = await apolloWithMetrics(registry);
-    await apollo.executeOperation({ query: 'query Fine { ok }' });
-    await apollo.executeOperation({ query: 'query Fine { ok }' });
-    await apollo.executeOperation({ query: 'query Mixed { ok denied }' });
-    await apollo.executeOperation({ query: 'query Broken { broken }' });
+    await apollo.executeOperation({ query: 'query Fine { ok }' }, as('Fine'));
+    await apollo.executeOperation({ query: 'query Fine { ok }' }, as('Fine'));
+    await apollo.executeOperation({ query: 'query Mixed { ok denied }' }, as('Mixed'));
+    await apollo.executeOperation({ query: 'query Broken { broken }' }, as('Broken'));
     await apollo.executeOperation({ query: '{ ok }' });
     await apollo.executeOperation({ query: '{ nope' });
 
@@ -68,7 +78,7 @@ describe('request metrics', () => {
     expect(await requests('Fine', 'success')).toBe(2);
     expect(await requests('Mixed', 'partial')).toBe(1);
     expect(await requests('Broken', 'failure')).toBe(1);
-    expect(await requests('(anonymous)', 'success')).toBe(1);
+    expect(await requests('(ad hoc)', 'success')).toBe(1);
     expect(await requests('(none)', 'failure')).toBe(1);
     const timed = { operation: 'Fine', outcome: 'success' };
     expect(await sample(registry, 'jembatan_graphql_request_duration_seconds_count', timed)).toBe(2);
@@ -79,11 +89,22 @@ describe('request metrics', () => {
     expect(await errors('GRAPHQL_PARSE_FAILED')).toBe(1);
   });
 
+  it('labels a name the client chose as (ad hoc), however many there are, and never shows it', async () => {
+    const registry = createServiceMetrics('bpjs');
+    const apollo = await apolloWithMetrics(registry);
+    const names = Array.from({ length: 250 }, (_, index) => `Nik_3174010104930168_Taufik_${index}`);
+    for (const name of names) await apollo.executeOperation({ query: `query ${name} { ok }` });
+    await apollo.executeOperation({ query: 'query Fine { ok }' }, as('Fine'));
+    expect(await sample(registry, 'jembatan_graphql_requests_total', { operation: '(ad hoc)' })).toBe(250);
+    expect(await sample(registry, 'jembatan_graphql_requests_total', { operation: 'Fine' })).toBe(1);
+    expect(await registry.metrics()).not.toContain('3174010104930168');
+  });
+
   it('keeps two services in one process apart, and one registry may get the plugin twice', async () => {
     const gateway = createServiceMetrics('gateway');
     const bpjs = createServiceMetrics('bpjs');
-    await (await apolloWithMetrics(gateway)).executeOperation({ query: 'query A { ok }' });
-    await (await apolloWithMetrics(gateway)).executeOperation({ query: 'query A { ok }' });
+    await (await apolloWithMetrics(gateway)).executeOperation({ query: 'query A { ok }' }, as('A'));
+    await (await apolloWithMetrics(gateway)).executeOperation({ query: 'query A { ok }' }, as('A'));
     expect(await sample(gateway, 'jembatan_graphql_requests_total', { operation: 'A', service: 'gateway' })).toBe(2);
     expect(await sample(bpjs, 'jembatan_graphql_requests_total')).toBeUndefined();
     expect(await sample(bpjs, 'process_cpu_seconds_total', { service: 'bpjs' })).toBeGreaterThanOrEqual(0);

@@ -26,7 +26,13 @@ async function loggedRequests(run: (apollo: ApolloServer) => Promise<void>) {
   apollo = new ApolloServer({
     typeDefs,
     resolvers,
-    plugins: [requestLogPlugin(createLogger('bpjs', (line) => lines.push(line)))],
+    // Stands in for the gateway's manifest: `Who` and `Missing` are published, nothing else is.
+    plugins: [
+      requestLogPlugin(
+        createLogger('bpjs', (line) => lines.push(line)),
+        (context) => ('published' in context ? String(context.published) : null),
+      ),
+    ],
   });
   await apollo.start();
   await run(apollo);
@@ -37,14 +43,23 @@ describe('requestLogPlugin', () => {
   it('logs one info line per request: operation, outcome, duration, error codes, request id', async () => {
     const lines = await loggedRequests(async (server) => {
       await runInRequestScope(newRequestScope('req-7'), () =>
-        server.executeOperation({
-          query: 'query Who($nik: String) { worker(nik: $nik) { name } }',
-          variables: { nik: NIK },
-        }),
+        server.executeOperation(
+          {
+            query: 'query Who($nik: String) { worker(nik: $nik) { name } }',
+            variables: { nik: NIK },
+          },
+          { contextValue: { published: 'Who' } },
+        ),
       );
-      await server.executeOperation({ query: 'query Missing { worker(nik: "1") { name } }' });
+      await server.executeOperation(
+        { query: 'query Missing { worker(nik: "1") { name } }' },
+        { contextValue: { published: 'Missing' } },
+      );
+      await server.executeOperation({ query: `query Nik_${NIK} { worker(nik: "1") { name } }` });
     });
-    const [found, missing] = lines.map((line) => JSON.parse(line));
+    const [found, missing, adHoc] = lines.map((line) => JSON.parse(line));
+    expect(adHoc).toMatchObject({ operation: '(ad hoc)', outcome: 'failure' });
+    expect(lines.join('\n')).not.toContain(NIK);
     expect(found).toMatchObject({
       level: 'info',
       service: 'bpjs',

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { requestResultOf } from '../request-result';
+import { requestResultOf, type PublishedOperationOf } from '../request-result';
 import { boundedLabel } from './bounded-label';
 import { registeredMetric } from './registered-metric';
 
-/** Distinct operation names (and error codes) reported before the rest are pooled as `(other)`. */
+/** Distinct label values reported before the rest are pooled as `(other)`: a bound should a label ever grow. */
 const LABEL_LIMIT = 200;
 
 function requestMetrics(registry: Registry) {
@@ -47,11 +47,15 @@ function requestMetrics(registry: Registry) {
 }
 
 /**
- * Counts and times every GraphQL request Apollo answers, and counts its errors by code. Requests
+ * Counts and times every GraphQL request Apollo answers, labelled by published operation (every
+ * other request is `(ad hoc)`, so the label set is the manifest's and bounded), and counts its errors by code. Requests
  * refused before Apollo runs (no valid token, rate limit, oversized body) are not GraphQL requests
  * and are not counted here.
  */
-export function requestMetricsPlugin(registry: Registry): ApolloServerPlugin<BaseContext> {
+export function requestMetricsPlugin(
+  registry: Registry,
+  publishedOperationOf: PublishedOperationOf,
+): ApolloServerPlugin<BaseContext> {
   const metrics = requestMetrics(registry);
   const operationLabel = boundedLabel(LABEL_LIMIT);
   const codeLabel = boundedLabel(LABEL_LIMIT);
@@ -61,7 +65,7 @@ export function requestMetricsPlugin(registry: Registry): ApolloServerPlugin<Bas
       return {
         async willSendResponse(requestContext) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          const { operation, outcome, errorCodes } = requestResultOf(requestContext);
+          const { operation, outcome, errorCodes } = requestResultOf(requestContext, publishedOperationOf);
           const labels = { operation: operationLabel(operation), outcome };
           metrics.requests.inc(labels);
           metrics.duration.observe(labels, seconds);
