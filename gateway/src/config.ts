@@ -7,22 +7,15 @@ import {
   type HttpServerLimits,
   type KeySource,
 } from '@jembatan/kit';
+import type { AuthConfig } from './auth/auth-config';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
 import { readLimitsConfig, type LimitsConfig } from './limits';
-import { readPlaygroundConfig, type PlaygroundConfig } from './playground';
+import { readPlaygroundConfig, type PlaygroundConfig } from './playground/playground-config';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache';
 import { readResilienceConfig, type ResilienceConfig } from './subgraph-fetch';
 import { readSubgraphUrls } from './subgraph-urls';
 
-export interface AuthConfig {
-  issuer: string;
-  audience: string;
-  /** The identity provider's public keys: a JWKS endpoint, a file, or the development issuer's key. */
-  userKeys: { url: string } | KeySource;
-  clockSkewSeconds: number;
-  /** The longest a user token may live (AUTH_MAX_TOKEN_LIFETIME_SECONDS). */
-  maxTokenLifetimeSeconds: number;
-}
+export type { AuthConfig } from './auth/auth-config';
 
 export interface GatewayConfig {
   host: string;

@@ -1,9 +1,9 @@
-import { describeKeySource, loadPrivateKey, loadPublicKeys } from '@jembatan/kit';
-import type { AuthConfig, GatewayConfig } from '../config';
+import { describeKeySource, loadPrivateKey, loadPublicKeys, type KeySource } from '@jembatan/kit';
+import type { AuthConfig } from './auth-config';
 import type { UserTokenSettings } from './user-token-verifier';
 
 /** Turns the configured key sources into keys (generating development keys on first start). */
-export async function loadAuthKeys(config: Pick<GatewayConfig, 'auth' | 'signingKey'>) {
+export async function loadAuthKeys(config: { auth: AuthConfig; signingKey: KeySource }) {
   const { userKeys, ...settings }: AuthConfig = config.auth;
   const auth: UserTokenSettings = {
     ...settings,
