@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyService, Caller, Purpose } from '@jembatan/kit';
+import {
+  createGatewayTokenSigner,
+  GATEWAY_TOKEN_HEADER,
+  type AgencyService,
+  type Caller,
+  type Purpose,
+} from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
-import { callerWith, startSupergraph, type RunningSupergraph } from './harness';
+import { callerWith, publishedBody, startSupergraph, type RunningSupergraph } from './harness';
 
 /** The subgraph side of the production probe's findings (issue 13), through the gateway in production mode. */
 const world = generateWorld('demo');
@@ -227,5 +233,58 @@ describe('string arguments at the subgraph edge', () => {
     );
     expect(status).toBe(200);
     expect(codesOf(body)).toEqual(['INVALID_CURSOR']);
+  });
+});
+
+describe('a gateway token captured on the internal network', () => {
+  const page = {
+    query:
+      'query UnitStaff__workforce__0($code: ID!, $first: Int) { unit(code: $code) { workers(first: $first) { totalCount } } }',
+    variables: { code: UNIT, first: 2 },
+    operationName: 'UnitStaff__workforce__0',
+  };
+
+  async function replayWith(body: typeof page) {
+    const sign = await createGatewayTokenSigner(supergraph.keys.gatewaySigning);
+    const forwarded = {
+      caller: callerWith('dki_hr'),
+      purpose: 'HR_ADMINISTRATION' as const,
+      requestId: randomUUID(),
+      operationName: null,
+      dataSubject: null,
+    };
+    const response = await fetch(supergraph.workforce.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: await sign('workforce', forwarded, page) },
+      body: JSON.stringify(body),
+    });
+    return response.status;
+  }
+
+  it('carries only the operation it was signed for: not another unit, a larger page or another name', async () => {
+    expect(await replayWith({ ...page, variables: { code: 'KEC-317402', first: 2 } })).toBe(401);
+    expect(await replayWith({ ...page, variables: { code: UNIT, first: 100 } })).toBe(401);
+    expect(await replayWith({ ...page, operationName: 'Other' })).toBe(401);
+    expect(await replayWith(page)).toBe(200);
+  });
+});
+
+describe('operation names a client chose', () => {
+  it('never reach the metrics of any service, however many, while the published ones keep their label', async () => {
+    const analyst = { as: callerWith('analyst'), purpose: 'STATISTICS' as const };
+    for (let index = 0; index < 210; index += 1) {
+      const named = `query Nik_${subject.nik}_${index} { workforceStatistics { workerCount } }`;
+      expect((await send(named, analyst)).status).toBe(200);
+    }
+    const published = await send(publishedBody('WorkforceByCategory'), analyst);
+    expect(published.body.errors).toBeUndefined();
+    for (const service of [supergraph.gateway, supergraph.workforce, supergraph.bpjs]) {
+      const metrics = await (await fetch(new URL('/metrics', service.url))).text();
+      expect(metrics).not.toContain(subject.nik);
+      expect(metrics).not.toMatch(/operation="\(other\)"/);
+    }
+    const gatewayMetrics = await (await fetch(new URL('/metrics', supergraph.gateway.url))).text();
+    expect(gatewayMetrics).toMatch(/jembatan_graphql_requests_total\{[^}]*operation="WorkforceByCategory"/);
+    expect(gatewayMetrics).toMatch(/jembatan_graphql_requests_total\{[^}]*operation="\(ad hoc\)"/);
   });
 });
