@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { seedPresetDatabases } from '../harness/preset-databases';
 import { serveSupergraph } from '../harness/supergraph';
 import { savedOperation } from '../harness/operations';
+import { callerWith } from '../harness/test-identity';
 import type { TestEngine } from '../harness/engine';
-import { formatMs, median, timeCalls } from './measure';
+import { ratioLine, timeInAlternatingRounds } from './alternating-rounds';
 
 /**
  * What the audit trail costs: the reference cross-agency query (a unit's staff page with each
- * worker's BPJS enrolments and claims, `UnitStaffWithBpjs`) through the gateway, with each
+ * worker's BPJS enrolments and claims, `UnitStaffWithBpjs`, as dki_hr for HR_ADMINISTRATION) through the gateway, with each
  * subgraph recording its one audit record per request, and without, alternating rounds on the
  * same databases in the same run so machine noise falls on both.
  *
@@ -27,47 +28,38 @@ const { values } = parseArgs({
 const ROUNDS = Number(values.rounds);
 const RUNS = Number(values.runs);
 const FIRST = Number(values.first);
+/** The README's headline caller: Pemprov's HR administering its staff (BPJS withholds their claims). */
+const HR = { as: callerWith('dki_hr'), purpose: 'HR_ADMINISTRATION' as const };
+
+/** The unit with the most workers: its first page is full. */
+async function largestUnit(supergraph: Awaited<ReturnType<typeof serveSupergraph>>): Promise<string> {
+  const { body } = await supergraph.query<{ units: { edges: { node: { code: string; headcount?: number } }[] } }>(
+    '{ units(first: 100) { edges { node { code headcount } } } }',
+  );
+  return body.data!.units.edges.map((edge) => edge.node).sort((a, b) => (b.headcount ?? 0) - (a.headcount ?? 0))[0]!
+    .code;
+}
 
 async function main() {
   console.log(`loading ${values.preset} on ${values.engine}…`);
   const databases = await seedPresetDatabases(values.preset!, values.engine as TestEngine);
   const query = savedOperation('UnitStaffWithBpjs');
-  const samples = { audited: [] as number[], unaudited: [] as number[] };
+  const modes = ['audited', 'unaudited'] as const;
   try {
-    // Round 0 only warms the databases' caches; later rounds swap which mode goes first.
-    for (let round = 0; round <= ROUNDS; round += 1) {
-      const modes = round % 2 ? (['audited', 'unaudited'] as const) : (['unaudited', 'audited'] as const);
-      for (const mode of modes) {
+    const samples = await timeInAlternatingRounds({
+      modes,
+      rounds: ROUNDS,
+      runs: RUNS,
+      async start(mode) {
         const supergraph = await serveSupergraph(databases, { recordAccess: mode === 'audited' });
-        try {
-          const { body } = await supergraph.query<{ units: { edges: { node: { code: string } }[] } }>(
-            '{ units(first: 100) { edges { node { code headcount } } } }',
-          );
-          const code = (body.data!.units.edges as { node: { code: string; headcount?: number } }[])
-            .map((edge) => edge.node)
-            .sort((a, b) => (b.headcount ?? 0) - (a.headcount ?? 0))[0]!.code;
-          const variables = { code, first: FIRST };
-          const check = await supergraph.query(query, variables);
-          if (check.body.errors) throw new Error(JSON.stringify(check.body.errors));
-          const timing = await timeCalls(() => supergraph.query(query, variables), { runs: RUNS });
-          if (round === 0) continue;
-          samples[mode].push(...timing.runs);
-          console.log(`round ${round} ${mode.padEnd(9)} p50 ${formatMs(timing.median)}`);
-        } finally {
-          await supergraph.stop();
-        }
-      }
-    }
+        const variables = { code: await largestUnit(supergraph), first: FIRST };
+        return { send: () => supergraph.query(query, variables, HR), stop: () => supergraph.stop() };
+      },
+    });
+    console.log(`\n${ratioLine(`UnitStaffWithBpjs (first: ${FIRST})`, samples, modes)}`);
   } finally {
     await databases.drop();
   }
-  const audited = median(samples.audited);
-  const unaudited = median(samples.unaudited);
-  console.log(
-    `\nUnitStaffWithBpjs (first: ${FIRST}), ${samples.audited.length} runs each: audited p50 ${formatMs(audited)}, ` +
-      `unaudited p50 ${formatMs(unaudited)}, ratio ${(audited / unaudited).toFixed(2)}× ` +
-      `(${audited >= unaudited ? '+' : '−'}${formatMs(Math.abs(audited - unaudited))})`,
-  );
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { serveSupergraph } from '../harness/supergraph';
 import { callerWith } from '../harness/test-identity';
 import type { TestEngine } from '../harness/engine';
 import type { Database } from '@jembatan/kit';
-import { formatMs, median, timeCalls } from './measure';
+import { ratioLine, timeInAlternatingRounds } from './alternating-rounds';
 
 /**
  * What sealing cursors costs: a 100-row page of a unit's staff with every edge's cursor, as
@@ -43,38 +43,23 @@ async function unitWithAFullPage(database: Database): Promise<string> {
 async function main() {
   console.log(`loading ${values.preset} on ${values.engine}…`);
   const databases = await seedPresetDatabases(values.preset!, values.engine as TestEngine);
-  const samples = { sealed: [] as number[], unsealed: [] as number[] };
+  const modes = ['sealed', 'unsealed'] as const;
   let code = values.unit;
   try {
-    // Round 0 only warms the databases' caches; later rounds swap which mode goes first.
-    for (let round = 0; round <= ROUNDS; round += 1) {
-      const modes = round % 2 ? (['sealed', 'unsealed'] as const) : (['unsealed', 'sealed'] as const);
-      for (const mode of modes) {
+    const samples = await timeInAlternatingRounds({
+      modes,
+      rounds: ROUNDS,
+      runs: RUNS,
+      async start(mode) {
         const supergraph = await serveSupergraph(databases, { sealCursors: mode === 'sealed' });
-        try {
-          code ??= await unitWithAFullPage(supergraph.workforce.database);
-          const send = () => supergraph.query(PAGE, { code }, HR);
-          const check = await send();
-          if (check.body.errors) throw new Error(JSON.stringify(check.body.errors));
-          const timing = await timeCalls(send, { runs: RUNS });
-          if (round === 0) continue;
-          samples[mode].push(...timing.runs);
-          console.log(`round ${round} ${mode.padEnd(8)} p50 ${formatMs(timing.median)}`);
-        } finally {
-          await supergraph.stop();
-        }
-      }
-    }
+        code ??= await unitWithAFullPage(supergraph.workforce.database);
+        return { send: () => supergraph.query(PAGE, { code }, HR), stop: () => supergraph.stop() };
+      },
+    });
+    console.log(`\n${ratioLine(`${code} workers(first: 100) with cursors`, samples, modes)}`);
   } finally {
     await databases.drop();
   }
-  const sealed = median(samples.sealed);
-  const unsealed = median(samples.unsealed);
-  console.log(
-    `\n${code} workers(first: 100) with cursors, ${samples.sealed.length} runs each: sealed p50 ${formatMs(sealed)}, ` +
-      `unsealed p50 ${formatMs(unsealed)}, ratio ${(sealed / unsealed).toFixed(2)}× ` +
-      `(${sealed >= unsealed ? '+' : '−'}${formatMs(Math.abs(sealed - unsealed))})`,
-  );
 }
 
 main().catch((error: unknown) => {

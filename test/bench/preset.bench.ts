@@ -116,12 +116,10 @@ async function benchEngine(engine: TestEngine): Promise<void> {
     const landmarks = await findLandmarks(supergraph, 200_000);
     const results = new Map<string, Timing>();
     for (const reference of referenceQueries(landmarks)) {
-      const check = await supergraph.query(reference.query, reference.variables);
+      const ask = () => supergraph.query(reference.query, reference.variables, REFERENCE_ASKER);
+      const check = await ask();
       if (check.body.errors) throw new Error(`${reference.name}: ${JSON.stringify(check.body.errors)}`);
-      results.set(
-        reference.name,
-        await timeCalls(() => supergraph.query(reference.query, reference.variables), { runs: QUERY_RUNS }),
-      );
+      results.set(reference.name, await timeCalls(ask, { runs: QUERY_RUNS }));
     }
     console.log(`query latency through the gateway (${QUERY_RUNS} runs after 3 warm-ups):`);
     for (const reference of referenceQueries(landmarks)) {
@@ -138,6 +136,9 @@ async function benchEngine(engine: TestEngine): Promise<void> {
     await kept.drop();
   }
 }
+
+/** Staff of both agencies verifying claims: the one purpose that opens every field the reference queries read. */
+const REFERENCE_ASKER = { purpose: 'CLAIM_VERIFICATION' } as const;
 
 async function main() {
   for (const engine of ENGINES) await benchEngine(engine);
