@@ -1,3 +1,4 @@
 export * from './recording-logger';
 export * from './scratch-database';
 export * from './test-namespace';
+export * from './event-loop-delay';

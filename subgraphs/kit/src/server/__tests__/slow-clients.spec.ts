@@ -1,7 +1,8 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { watchEventLoopDelay } from '../../testing/event-loop-delay';
 import type { HttpServerLimits } from '../../config/http-server-config';
 import { connectionsCheckingIntervalFor, startHttpService, type HttpService } from '../http-service';
 
@@ -41,11 +42,9 @@ function openSocket(port: number): Promise<Socket> {
   });
 }
 
-/**
- * The longest a timer of this process fired late so far: the server's sweep and our 'close'
- * event wait on the same event loop, so on a busy machine both are that much later.
- */
-let timerLagMs = 0;
+/** How late the loop ran: the server's sweep and our 'close' event share it. */
+const loopDelay = watchEventLoopDelay();
+afterAll(() => loopDelay.stop());
 
 /**
  * Writes `head` and then one byte at a time, as a slowloris does, until the server closes the
@@ -58,9 +57,7 @@ async function dripUntilClosed(socket: Socket, head: string, maxMs: number): Pro
   socket.once('close', () => (closedAfterMs = performance.now() - startedAt));
   socket.write(head);
   for (let sent = 0; closedAfterMs === undefined && sent < Math.ceil(maxMs / DRIP_MS); sent += 1) {
-    const asleepAt = performance.now();
     await sleep(DRIP_MS);
-    timerLagMs = Math.max(timerLagMs, performance.now() - asleepAt - DRIP_MS);
     if (!socket.destroyed) socket.write('a');
   }
   socket.destroy();
@@ -68,7 +65,7 @@ async function dripUntilClosed(socket: Socket, head: string, maxMs: number): Pro
 }
 
 /** Node closes a timed-out connection at its first sweep after the limit: one sweep more of slack, plus the loop's lag. */
-const latestClose = (limitMs: number) => limitMs + 2 * CHECK_MS + DRIP_MS + 2 * timerLagMs;
+const latestClose = (limitMs: number) => limitMs + 2 * CHECK_MS + DRIP_MS + 2 * loopDelay.maxMs();
 
 async function answeredStatus(service: HttpService): Promise<number> {
   const response = await fetch(service.url, { method: 'POST', body: '{}' });
