@@ -9,7 +9,7 @@ import type { AccessPolicy } from './access-policy';
 import type { AccessRecorder } from './access-recorder';
 import type { FieldAccess, CompiledAccessPolicy } from './field-access';
 import { forbidden } from './forbidden';
-import { createPersonalReads, subjectsLookedUp, type PersonalReadContext, type PersonalReads } from './personal-read';
+import { personalReadsFor, subjectsLookedUp, type PersonalReadContext, type PersonalReads } from './personal-read';
 
 export { forbidden } from './forbidden';
 
@@ -36,7 +36,7 @@ export function enforceAccessPolicy<TGroup extends string>(
   policy: AccessPolicy<TGroup>,
   compiled: CompiledAccessPolicy,
 ): GraphQLSchema {
-  const personalReads = createPersonalReads(policy);
+  const personalReads = personalReadsFor(policy);
   const lookups = policy.lookups ?? {};
   checkLookups(schema, lookups);
   const entities = schema.getQueryType()?.getFields()._entities;

@@ -79,3 +79,19 @@ export function createPersonalReads(policy: Pick<AccessPolicy<string>, 'identifi
 }
 
 export type PersonalReads = ReturnType<typeof createPersonalReads>;
+
+const byPolicy = new WeakMap<object, PersonalReads>();
+
+/**
+ * One PersonalReads per agency policy: the policy guard and the connection sealer both check
+ * reads against the data subject, and should look its other identifiers up (a query under
+ * DATA_SUBJECT_REQUEST) once per request, not once each.
+ */
+export function personalReadsFor(policy: Pick<AccessPolicy<string>, 'identifiersOfNik'>): PersonalReads {
+  let reads = byPolicy.get(policy);
+  if (!reads) {
+    reads = createPersonalReads(policy);
+    byPolicy.set(policy, reads);
+  }
+  return reads;
+}

@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 import type { AccessPolicy } from '../access/access-policy';
 import type { Caller } from '../access/caller';
-import { createPersonalReads, type PersonalReadContext } from '../access/personal-read';
+import { personalReadsFor, type PersonalReadContext } from '../access/personal-read';
 import type { ConnectionResult, Edge } from './connection';
 import { openedAfter, PagePosition, type CursorBinding, type CursorSeal } from './cursor';
 
@@ -52,7 +52,7 @@ export function sealConnections(
   schema: GraphQLSchema,
   { seal, policy }: { seal: CursorSeal; policy: Pick<AccessPolicy<string>, 'subjectsOf' | 'identifiersOfNik'> },
 ): GraphQLSchema {
-  const personalReads = createPersonalReads(policy);
+  const personalReads = personalReadsFor(policy);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('_')) continue;
     for (const field of Object.values(type.getFields())) {
