@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../..');
 
 export interface ServiceProcess {
+  pid: number;
   /** Where the service listens, e.g. http://127.0.0.1:4001. */
   origin: string;
   output(): string;
@@ -45,7 +46,7 @@ export async function startServiceProcess(
       (response) => response.status === 200,
       () => false,
     );
-    if (ready) return { origin, output: () => output, stop };
+    if (ready) return { pid: child.pid!, origin, output: () => output, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
 }
