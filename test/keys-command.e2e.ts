@@ -1,6 +1,6 @@
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUserTokenMinter } from '@jembatan/gateway';
 import {
   createGatewayTokenSigner,
@@ -11,7 +11,9 @@ import {
   type JWK,
 } from '@jembatan/kit';
 import { testDataFolder } from '@jembatan/kit/testing';
+import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { freePort } from './harness';
+import { copyTemplate } from './harness/templates';
 import { commandEnvironment, runCommand } from './harness/run-command';
 import { startServiceProcess, type ServiceProcess } from './harness/service-process';
 
@@ -55,23 +57,46 @@ interface Running {
 }
 
 /**
+ * Where a subgraph process finds its copy of the run's seeded template database (demo preset),
+ * as the variables production would set: its own URL on PostgreSQL, or a DATA_DIR holding a
+ * PGlite directory named after it. Copies, since initdb and seeding in each process cost minutes
+ * on a busy machine.
+ */
+async function databaseOf(subgraph: string): Promise<Record<string, string>> {
+  const location = await copyTemplate(inject('templates'), subgraph);
+  if ('url' in location) {
+    const agency = REGISTERED_AGENCIES.find((candidate) => candidate.name === subgraph)!;
+    return { [`${agency.envPrefix}_DATABASE_URL`]: location.url };
+  }
+  renameSync(location.dataDir, join(dirname(location.dataDir), subgraph));
+  return { DATA_DIR: dirname(location.dataDir) };
+}
+
+const databases: Record<string, Record<string, string>> = {};
+beforeAll(async () => {
+  databases.workforce = await databaseOf('workforce');
+  databases.bpjs = await databaseOf('bpjs');
+});
+
+/**
  * The three services as production runs them, each its own process, with the generated keys:
  * the gateway trusts the test identity provider; each subgraph gets the gateway's public keys
- * (or `workforcePublicKeys` instead, for workforce) and its own cursor keys. PGlite under the
- * scratch folder, seeded once with the demo preset.
+ * (or `workforcePublicKeys` instead, for workforce) and its own cursor keys.
  */
 async function startProduction(options: { workforcePublicKeys?: string } = {}): Promise<Running> {
   const [gatewayPort, workforcePort, bpjsPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const common = { NODE_ENV: 'production', HOST: '127.0.0.1', DATA_DIR: join(scratch, 'data'), SEED_PRESET: 'demo' };
+  const common = { NODE_ENV: 'production', HOST: '127.0.0.1' };
   const subgraphs = await Promise.all([
     startServiceProcess('subgraphs/workforce/src/main.ts', `http://127.0.0.1:${workforcePort}`, {
       ...common,
+      ...databases.workforce,
       WORKFORCE_PORT: String(workforcePort),
       GATEWAY_PUBLIC_KEYS_PATH: options.workforcePublicKeys ?? file('gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: file('workforce-cursor.keys.json'),
     }),
     startServiceProcess('subgraphs/bpjs/src/main.ts', `http://127.0.0.1:${bpjsPort}`, {
       ...common,
+      ...databases.bpjs,
       BPJS_PORT: String(bpjsPort),
       GATEWAY_PUBLIC_KEYS_PATH: file('gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: file('bpjs-cursor.keys.json'),
@@ -163,7 +188,7 @@ describe('pnpm keys', () => {
       signingKeyBeforeRotation = readPrivateJwk(file('gateway-signing.private.jwk.json'));
       await running.stop();
       running = undefined;
-    }, 180_000);
+    }, 360_000);
 
     it('--rotate puts a new key first in every set, keeps the old ones, and the signers take the new one', async () => {
       const kidsBefore = Object.fromEntries(KEY_SETS.map((name) => [name, kidsIn(name)]));
@@ -209,6 +234,6 @@ describe('pnpm keys', () => {
       const answer = (await direct.json()) as { data?: { claimStatistics: { count: number } }; errors?: unknown[] };
       expect(answer.errors).toBeUndefined();
       expect(direct.status).toBe(200);
-    }, 180_000);
+    }, 360_000);
   });
 });

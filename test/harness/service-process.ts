@@ -20,7 +20,7 @@ export async function startServiceProcess(
   entry: string,
   origin: string,
   env: Record<string, string>,
-  timeoutMs = 90_000,
+  timeoutMs = 150_000,
 ): Promise<ServiceProcess> {
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: ROOT,
