@@ -16,6 +16,7 @@ import type { HttpServerLimits } from '../config/http-server-config';
 import { createFormatError } from '../errors';
 import { describeError, type Logger } from '../log';
 import { createGraphqlHttpHandler } from './graphql-http-handler';
+import { stringifyCompactly } from './compact-result';
 import { healthRoute } from './health-route';
 import { RequestRejectedError } from './request-rejected';
 import { startHttpService, type HttpService } from './http-service';
@@ -68,6 +69,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       ...observability.plugins,
     ],
     includeStacktraceInErrorResponses: !options.production,
+    stringifyResult: stringifyCompactly,
     formatError: createFormatError({
       production: options.production,
       onUnexpected: (error) => logger.error('unexpected resolver error', describeError(error)),
