@@ -8,6 +8,8 @@ import type { AccessPolicy } from '../access/access-policy';
 import { AccessRecorder } from '../access/access-recorder';
 import { enforceAccessPolicy } from '../access/enforce-access-policy';
 import { compileAccessPolicy } from '../access/field-access';
+import { WithheldFields } from '../access/withheld-fields';
+import { withheldFieldsPlugin } from '../access/withheld-fields-plugin';
 import { auditTrailPlugin } from './audit-trail-plugin';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
 import type { RequestContext } from '../context';
@@ -65,6 +67,8 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Before the plugins that read the errors sent (audit, metrics, request log).
+      withheldFieldsPlugin(),
       ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
       ...observability.plugins,
     ],
@@ -96,6 +100,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
         ...forwarded,
         access: policy.accessFor(forwarded.caller.roles, forwarded.purpose),
         accessRecorder: new AccessRecorder(),
+        withheldFields: new WithheldFields(),
         loaders: options.createLoaders(options.database),
         database: options.database,
       };
