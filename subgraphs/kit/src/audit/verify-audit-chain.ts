@@ -78,7 +78,8 @@ function findProblem(row: AuditRow, previous: Linked | null, beforePrevious: Lin
     return problem(expected, null, `${linksMissing(expected, link - 1)}: ${where}`);
   }
   if (link < expected) {
-    return problem(link, seq, `record ${seq} is out of place: it claims link ${link} after link ${previous?.link}`);
+    const claim = previous ? `after link ${previous.link}` : 'but links start at 1';
+    return problem(link, seq, `record ${seq} is out of place: it claims link ${link} ${claim}`);
   }
   if (row.chain_seq_text === null && chain !== 0) {
     return problem(link, seq, `record ${seq} was moved: only chain 0 holds records from before there were chains`);

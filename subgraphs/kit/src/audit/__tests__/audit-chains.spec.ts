@@ -295,6 +295,25 @@ describe.each(TEST_ENGINES)('a trail written before there were chains, on %s', (
         seq: 3,
         problem: 'record 3 was altered: its hash does not match its contents',
       });
+      // Moving a record from before breaks the check that records have a chain_seq, unless the
+      // owner drops it first.
+      await expect(
+        asSuperuserBypassingTriggers(database, (manager) =>
+          manager.query('UPDATE audit_log SET chain = 1000 WHERE seq = 1'),
+        ),
+      ).rejects.toThrow(/audit_log_chain_seq_set/);
+      await asSuperuserBypassingTriggers(database, async (manager) => {
+        await manager.query('ALTER TABLE audit_log DROP CONSTRAINT audit_log_chain_seq_set');
+        await manager.query('UPDATE audit_log SET chain = 1000 WHERE seq = 1');
+      });
+      const moved = await verifyAuditChain(database);
+      expect(moved.firstBroken).toMatchObject({ chain: 0, link: 1, seq: null });
+      expect(moved.chains.find((chain) => chain.chain === 1000)?.firstBroken).toEqual({
+        chain: 1000,
+        link: 1,
+        seq: 1,
+        problem: 'record 1 was moved: only chain 0 holds records from before there were chains',
+      });
     } finally {
       await dispose();
     }
