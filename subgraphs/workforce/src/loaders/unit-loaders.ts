@@ -18,14 +18,5 @@ export function createUnitLoaders(database: Database) {
         .getMany();
       return manyByKey(parentCodes, rows, (unit) => unit.parentCode as string);
     }),
-
-    headcountOf: new DataLoader<string, number>(async (codes) => {
-      const rows: { code: string; headcount: number }[] = await database.dataSource.query(
-        `SELECT unit_code AS code, count(*)::int AS headcount
-           FROM worker WHERE unit_code = ANY($1) GROUP BY unit_code`,
-        [codes],
-      );
-      return oneByKey(codes, rows, (row) => row.code).map((row) => row?.headcount ?? 0);
-    }),
   };
 }

@@ -12,11 +12,6 @@ export interface UnitWorkersPage {
   limit: number;
 }
 
-export interface UnitWorkersCount {
-  unitCode: string;
-  category: WorkerCategory | null;
-}
-
 const WORKER_COLUMNS = `w.nik, w.name, w.category, w.unit_code AS "unitCode", w.contract_start AS "contractStart",
   w.contract_end AS "contractEnd", w.monthly_wage AS "monthlyWage"`;
 
@@ -68,25 +63,6 @@ export function createWorkerLoaders(database: Database) {
         return pages.map((page) => results.get(page) ?? []);
       },
       { cacheKeyFn: (page) => JSON.stringify(page) },
-    ),
-
-    unitWorkersCount: new DataLoader<UnitWorkersCount, number, string>(
-      async (counts) => {
-        const results = new Map<UnitWorkersCount, number>();
-        for (const group of groupBy(counts, (count) => String(count.category)).values()) {
-          const unitCodes = group.map((count) => count.unitCode);
-          const rows: { code: string; total: number }[] = await database.dataSource.query(
-            `SELECT unit_code AS code, count(*)::int AS total FROM worker
-              WHERE unit_code = ANY($1) AND ($2::text IS NULL OR category = $2)
-              GROUP BY unit_code`,
-            [unitCodes, group[0]?.category ?? null],
-          );
-          const totals = oneByKey(unitCodes, rows, (row) => row.code);
-          group.forEach((count, index) => results.set(count, totals[index]?.total ?? 0));
-        }
-        return counts.map((count) => results.get(count) ?? 0);
-      },
-      { cacheKeyFn: (count) => JSON.stringify(count) },
     ),
   };
 }
