@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { manyByKey, oneByKey, type Database } from '@jembatan/kit';
+import { manyByKey, oneByKey, rowsByKeys, type Database } from '@jembatan/kit';
 import { WorkerEntity } from '../entities';
 import type { WorkerCategory } from '../types';
 
@@ -26,10 +26,9 @@ function groupBy<K>(keys: readonly K[], groupOf: (key: K) => string): Map<string
 }
 
 export function createWorkerLoaders(database: Database) {
-  const workers = database.dataSource.getRepository(WorkerEntity);
   return {
     workerByNik: new DataLoader<string, WorkerEntity | null>(async (niks) => {
-      const rows = await workers.createQueryBuilder('w').where('w.nik = ANY(:niks)', { niks }).getMany();
+      const rows = await rowsByKeys(database.dataSource, WorkerEntity, 'nik', niks);
       return oneByKey(niks, rows, (worker) => worker.nik);
     }),
 
