@@ -9,6 +9,7 @@ import { AccessRecorder } from '../access/access-recorder';
 import { enforceAccessPolicy } from '../access/enforce-access-policy';
 import { compileAccessPolicy } from '../access/field-access';
 import { auditTrailPlugin } from './audit-trail-plugin';
+import { cacheHintsPlugins } from './cache-hints-plugins';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
 import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
@@ -64,6 +65,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      ...cacheHintsPlugins(),
       ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
       ...observability.plugins,
     ],
