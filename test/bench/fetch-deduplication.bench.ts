@@ -15,7 +15,7 @@ import { callerWith } from '../harness/test-identity';
  * the agencies ran, the fetches merged, and the process's CPU time (gateway and subgraphs share
  * this process). A personal read is in the mix to show it is never merged.
  *
- *   node -r @swc-node/register test/bench/fetch-deduplication.bench.ts [--preset demo|dki2016] [--engine pglite|postgres] [--concurrency 16] [--batches 20]
+ *   node -r @swc-node/register test/bench/fetch-deduplication.bench.ts [--preset demo|dki2016] [--engine pglite|postgres] [--concurrency 16] [--batches 20] [--rounds off,on,off,on]
  */
 const { values } = parseArgs({
   options: {
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'pglite' },
     concurrency: { type: 'string', default: '16' },
     batches: { type: 'string', default: '20' },
+    /** The order of the rounds: alternating, so warm-up and machine noise fall on both. */
+    rounds: { type: 'string', default: 'off,on,off,on' },
   },
   strict: true,
 });
@@ -107,7 +109,8 @@ async function main() {
   const databases = await seedPresetDatabases(values.preset!, values.engine as TestEngine);
   try {
     const rows: Record<string, unknown>[] = [];
-    for (const fetchDeduplication of [true, false]) {
+    for (const round of values.rounds!.split(',')) {
+      const fetchDeduplication = round === 'on';
       const supergraph = await serveSupergraph(databases, { fetchDeduplication });
       try {
         for (const scenario of SCENARIOS) {
@@ -122,7 +125,7 @@ async function main() {
       }
     }
     console.log(`\n${BATCHES} batches of ${CONCURRENCY} identical requests at once, response cache off; per request:`);
-    console.table(rows);
+    console.table(rows.sort((a, b) => String(a.scenario).localeCompare(String(b.scenario))));
   } finally {
     await databases.drop();
   }

@@ -5,6 +5,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context';
 import { shareablePolicy } from './shareable-policy';
+import { UncacheableOperations } from './uncacheable-operations';
 
 /** Tells the client, and tests, whether a cacheable answer came from the cache: `hit` or `miss`. */
 export const RESPONSE_CACHE_HEADER = 'x-response-cache';
@@ -60,6 +61,7 @@ export const clientsNeverStore: ApolloServerPlugin<GatewayContext> = {
  * variables, those, and the supergraph.
  */
 export function responseCachePlugin(options: ResponseCachePluginOptions): ApolloServerPlugin<GatewayContext> {
+  const uncacheable = new UncacheableOperations();
   const apolloResponseCache = ApolloServerPluginResponseCache<GatewayContext>({
     cache: options.cache,
     extraCacheKeyData: async ({ contextValue, schema }) => ({
@@ -68,6 +70,7 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
       dataSubject: contextValue.dataSubject,
       supergraph: fingerprintOf(schema),
     }),
+    shouldReadFromCache: async (requestContext) => !uncacheable.knownUncacheable(requestContext),
     shouldWriteToCache: async (requestContext) => shareablePolicy(requestContext) !== null,
   });
 
@@ -89,6 +92,7 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
           const hit = requestContext.metrics.responseCacheHit === true;
           if (!hit) requestContext.overallCachePolicy.restrict({ maxAge: options.ttlSeconds });
           const cacheable = hit || shareablePolicy(requestContext) !== null;
+          if (!hit) uncacheable.remember(requestContext, !cacheable);
           await cached!.willSendResponse!(requestContext);
           if (!cacheable) return;
           requestContext.response.http.headers.set(RESPONSE_CACHE_HEADER, hit ? 'hit' : 'miss');

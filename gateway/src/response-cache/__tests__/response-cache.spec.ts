@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '@jembatan/kit';
 import { createResponseCache, type ResponseCacheOptions } from '../create-response-cache';
-import type { ResponseCacheEvent } from '../response-cache-plugin';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { responseCachePlugin, type ResponseCacheEvent } from '../response-cache-plugin';
 import { startAggregateServer, type AggregateServer } from './aggregate-server';
 
 const STATISTICS = '{ workforceStatistics { unitCount workerCount } }';
@@ -103,6 +104,35 @@ describe('the response cache in memory', () => {
       expect(server.executions() - before, query).toBe(3);
     }
     expect(events).toEqual(['miss', 'hit']);
+  });
+
+  it('stops looking up what last came back uncacheable, until it comes back cacheable again', async () => {
+    const store = new InMemoryLRUCache<string>();
+    let lookups = 0;
+    const cache = {
+      get: (key: string) => ((lookups += 1), store.get(key)),
+      set: store.set.bind(store),
+      delete: store.delete.bind(store),
+    };
+    const server = await startAggregateServer({
+      plugin: responseCachePlugin({ cache, ttlSeconds: 60 }),
+      redisUp: () => undefined,
+      close: async () => {},
+    });
+    started.push(server);
+
+    const personal = '{ worker(nik: "3171234567890001") { nik name } }';
+    for (let i = 0; i < 3; i += 1) await server.send(personal);
+    expect(lookups).toBe(1);
+
+    const unit = 'query ($code: ID!) { unit(code: $code) { code headcount } }';
+    await server.send(unit, undefined, { code: 'BROKEN' });
+    expect(lookups).toBe(2);
+    // Last time it had errors: not looked up, answered, and cacheable this time.
+    expect((await server.send(unit, undefined, { code: 'DINKES' })).cacheStatus).toBe('miss');
+    expect(lookups).toBe(2);
+    expect((await server.send(unit, undefined, { code: 'DINKES' })).cacheStatus).toBe('hit');
+    expect(lookups).toBe(3);
   });
 
   it('never stores an answer with errors', async () => {
