@@ -78,6 +78,7 @@ interface Ask {
 interface Answer {
   requestId: string;
   status: number;
+  cacheControl: string | null;
   body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
 }
 
@@ -94,7 +95,12 @@ async function send(gateway: HttpService, ask: Ask): Promise<Answer> {
     },
     body: JSON.stringify({ query: savedOperation(ask.operation), variables: ask.variables }),
   });
-  return { requestId, status: response.status, body: (await response.json()) as Answer['body'] };
+  return {
+    requestId,
+    status: response.status,
+    cacheControl: response.headers.get('cache-control'),
+    body: (await response.json()) as Answer['body'],
+  };
 }
 
 /** Sends every ask at once; returns the answers and how many fetches each agency got meanwhile. */
@@ -136,6 +142,8 @@ describe('identical subgraph fetches in flight', () => {
     for (const answer of answers) {
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual(answers[0]!.body);
+      // Public at the agency, but the answer depends on the caller's token: no HTTP cache may keep it.
+      expect(answer.cacheControl).toBe('no-store');
     }
     expect(answers[0]!.body.errors).toBeUndefined();
 
