@@ -11,6 +11,7 @@ import { compileAccessPolicy } from '../access/field-access';
 import { WithheldFields } from '../access/withheld-fields';
 import { withheldFieldsPlugin } from '../access/withheld-fields-plugin';
 import { auditTrailPlugin } from './audit-trail-plugin';
+import { cacheHintsPlugins } from './cache-hints-plugins';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
 import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
@@ -69,6 +70,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       ApolloServerPluginLandingPageDisabled(),
       // Before the plugins that read the errors sent (audit, metrics, request log).
       withheldFieldsPlugin(),
+      ...cacheHintsPlugins(),
       ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
       ...observability.plugins,
     ],
