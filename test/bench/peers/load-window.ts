@@ -51,6 +51,9 @@ export async function runWindow(plan: LoadPlan, target: WindowTarget, folder: st
   const requests = Math.max(load.requests, 1);
   return {
     ...load,
+    // No answer in the window (a request slower than the window): no latency to report.
+    p50: load.requests > 0 ? load.p50 : NaN,
+    p99: load.requests > 0 ? load.p99 : NaN,
     requestsPerSecond: load.requests / load.seconds,
     errors: load.non2xx + load.socketErrors + load.timeouts + load.unexpectedGraphqlErrors,
     gatewayCpuMsPerRequest: gatewayMs / requests,

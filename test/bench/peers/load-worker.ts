@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { unexpectedErrorCount } from './unexpected-errors';
+import { unexpectedErrorCode } from './unexpected-errors';
 
 /**
  * The load generator, in a process of its own so it never shares an event loop with what it
@@ -27,6 +27,8 @@ export interface LoadResult {
   socketErrors: number;
   timeouts: number;
   unexpectedGraphqlErrors: number;
+  /** Codes of the unexpected errors (and HTTP statuses other than 200) with their counts, to tell what went wrong. */
+  unexpectedCodes: Record<string, number>;
 }
 
 async function main() {
@@ -34,6 +36,8 @@ async function main() {
   const expected = new Set(plan.expectedErrorCodes);
   let next = 0;
   let unexpectedGraphqlErrors = 0;
+  const unexpectedCodes: Record<string, number> = {};
+  const note = (code: string) => (unexpectedCodes[code] = (unexpectedCodes[code] ?? 0) + 1);
   const result = await autocannon({
     url: plan.url,
     method: 'POST',
@@ -46,7 +50,10 @@ async function main() {
       {
         setupRequest: (request) => ({ ...request, body: plan.bodies[next++ % plan.bodies.length] }),
         onResponse: (status, body) => {
-          if (status === 200) unexpectedGraphqlErrors += unexpectedErrorCount(body, expected);
+          const code = status === 200 ? unexpectedErrorCode(body, expected) : `HTTP ${status}`;
+          if (code === null) return;
+          if (status === 200) unexpectedGraphqlErrors += 1;
+          note(code);
         },
       },
     ],
@@ -60,6 +67,7 @@ async function main() {
     socketErrors: result.errors,
     timeouts: result.timeouts,
     unexpectedGraphqlErrors,
+    unexpectedCodes,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }

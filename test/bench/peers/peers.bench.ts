@@ -7,7 +7,7 @@ import { dki2016Databases } from './bench-databases';
 import { readBenchOptions } from './bench-options';
 import { killAllChildren, type StartedService } from './child-processes';
 import { comparableAnswer, firstDifference } from './identical-answers';
-import { runWindow } from './load-window';
+import { runWindow, type WindowResult } from './load-window';
 import { loadAverage, rssMbOf } from './process-stats';
 import { ratioTable, systemLines, type ScenarioSummary, type ScenarioWindows } from './report';
 import { readBenchData, SCENARIOS, type BenchData, type Scenario } from './scenarios';
@@ -96,6 +96,14 @@ async function answersAgree(
   return agree;
 }
 
+/** What the errors of a window were, e.g. ` (SUBGRAPH_TIMEOUT ×3, HTTP 503 ×1)`. */
+function describeErrors(result: WindowResult): string {
+  const codes = Object.entries(result.unexpectedCodes).map(([code, count]) => `${code} ×${count}`);
+  if (result.socketErrors > 0) codes.push(`socket errors ×${result.socketErrors}`);
+  if (result.timeouts > 0) codes.push(`timeouts ×${result.timeouts}`);
+  return codes.length > 0 ? ` (${codes.join(', ')})` : '';
+}
+
 async function runScenario(
   scenario: Scenario,
   data: BenchData,
@@ -122,7 +130,7 @@ async function runScenario(
       },
       {
         gatewayPid: systems.get(system)!.pid,
-        subgraphPids: system === 'SQL' ? [] : [subgraphs.workforce.pid, subgraphs.bpjs.pid],
+        subgraphPids: system.startsWith('SQL') ? [] : [subgraphs.workforce.pid, subgraphs.bpjs.pid],
       },
       context.folder,
     );
@@ -133,7 +141,7 @@ async function runScenario(
       windows.get(system)!.push(result);
       console.log(
         `  round ${round} ${system.padEnd(8)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.p50} ms` +
-          `  p99 ${result.p99} ms  errors ${result.errors}  load ${result.loadAverage.toFixed(2)}`,
+          `  p99 ${result.p99} ms  errors ${result.errors}${describeErrors(result)}  load ${result.loadAverage.toFixed(2)}`,
       );
     }
   }

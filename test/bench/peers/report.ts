@@ -17,7 +17,7 @@ export function systemLines(windows: ScenarioWindows, rssMb: ReadonlyMap<SystemN
   for (const [system, results] of windows) {
     const med = (pick: (result: WindowResult) => number) => median(results.map(pick));
     const errors = results.reduce((sum, result) => sum + result.errors, 0);
-    const subgraphCpu = system === 'SQL' ? NaN : med((result) => result.subgraphCpuMsPerRequest);
+    const subgraphCpu = system.startsWith('SQL') ? NaN : med((result) => result.subgraphCpuMsPerRequest);
     lines.push(
       `  ${system.padEnd(8)} ${fixed(med((r) => r.requestsPerSecond)).padStart(8)} ${ms(med((r) => r.p50)).padStart(8)}` +
         ` ${ms(med((r) => r.p99)).padStart(8)} ${String(errors).padStart(7)}` +
@@ -57,8 +57,8 @@ const latency = (result: WindowResult) => result.p50;
 /** The issue's table: J against A, H and the SQL floor, as medians of per-round ratios. */
 export function ratioTable(summaries: readonly ScenarioSummary[]): string[] {
   const lines = [
-    '| scenario | J/A req/s | J/H req/s | J/SQL req/s · p50 | J req/s (p50) | J+cache/A · J+cache/H | J+cache req/s |',
-    '|---|---|---|---|---|---|---|',
+    '| scenario | J/A req/s | J/H req/s | J/SQL req/s · p50 | J/SQL+audit req/s | J req/s (p50) | J+cache/A · J+cache/H | J+cache req/s |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const { name, failed, windows } of summaries) {
     const jResults = windows.get('J') ?? [];
@@ -71,7 +71,7 @@ export function ratioTable(summaries: readonly ScenarioSummary[]): string[] {
       ? `${fixed(medianRatio(windows, 'J+cache', 'A', throughput), 2)} · ${fixed(medianRatio(windows, 'J+cache', 'H', throughput), 2)}`
       : '–';
     lines.push(
-      `| ${name}${failed ? ' **(FAILED: answers differ)**' : ''} | ${jOver('A')} | ${jOver('H')} | ${floor} | ` +
+      `| ${name}${failed ? ' **(FAILED: answers differ)**' : ''} | ${jOver('A')} | ${jOver('H')} | ${floor} | ${jOver('SQL+audit')} | ` +
         `${fixed(median(jResults.map(throughput)))} (${ms(median(jResults.map(latency)))}) | ${cache} | ` +
         `${cached ? fixed(median(cached.map(throughput))) : '–'} |`,
     );

@@ -28,7 +28,7 @@ const HR_ADMINISTRATOR: BenchCaller = { subject: 'bench-dki-hr', roles: ['dki_hr
 const ENROLMENT_CLERK: BenchCaller = { subject: 'bench-dki-enrolment', roles: ['dki_hr'], purpose: 'ENROLMENT' };
 const ANALYST: BenchCaller = { subject: 'bench-analyst', roles: ['analyst'], purpose: 'STATISTICS' };
 
-const PEERS_AND_FLOOR: readonly SystemName[] = ['J', 'A', 'H', 'SQL'];
+const PEERS_AND_FLOOR: readonly SystemName[] = ['J', 'A', 'H', 'SQL', 'SQL+audit'];
 const WITH_CACHE: readonly SystemName[] = ['J', 'J+cache', 'A', 'H', 'SQL'];
 
 /** The issue's table, row by row. */

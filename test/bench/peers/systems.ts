@@ -5,8 +5,8 @@ import { baseEnvironment, gatewayAuthEnvironment, NO_SOURCE_MAP_HOOK } from './b
 import { spawnTracked, waitForHealth, type StartedService } from './child-processes';
 import { FROM_SOURCE, serviceCommand } from './service-command';
 
-/** The systems compared: Jembatan's gateway without and with its response cache, Apollo's, Hive's, and the SQL floor. */
-export const SYSTEMS = ['J', 'J+cache', 'A', 'H', 'SQL'] as const;
+/** The systems compared: Jembatan's gateway without and with its response cache, Apollo's, Hive's, and the SQL floor without and with the audit trail. */
+export const SYSTEMS = ['J', 'J+cache', 'A', 'H', 'SQL', 'SQL+audit'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 export const SYSTEM_TITLES: Record<SystemName, string> = {
@@ -15,6 +15,7 @@ export const SYSTEM_TITLES: Record<SystemName, string> = {
   A: 'stock @apollo/gateway 2.14.4 + @apollo/server',
   H: 'Hive Gateway + @graphql-hive/router-runtime (Rust planner), defaults',
   SQL: 'SQL floor: hand-written SQL through pg, JSON by hand',
+  'SQL+audit': "SQL floor plus each agency's audit INSERT (the hash-chain trigger) before answering",
 };
 
 /** Where the bench's own files are: the peers and the SQL floor always run from this checkout. */
@@ -136,9 +137,11 @@ export async function startSystem(
         SUPERGRAPH_PATH: supergraphPath,
       });
     case 'SQL':
+    case 'SQL+audit':
       return peer('sql-floor/sql-floor.server.ts', {
         WORKFORCE_DATABASE_URL: context.databases.workforce,
         BPJS_DATABASE_URL: context.databases.bpjs,
+        SQL_FLOOR_AUDIT: system === 'SQL+audit' ? 'on' : 'off',
       });
   }
 }

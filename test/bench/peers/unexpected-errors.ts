@@ -1,11 +1,15 @@
-/** Answers with GraphQL errors other than the scenario's expected ones (FORBIDDEN for withheld claims). */
-export function unexpectedErrorCount(body: string, expectedCodes: ReadonlySet<string>): number {
+/**
+ * The first GraphQL error code of an answer other than the scenario's expected ones (FORBIDDEN
+ * for withheld claims), or null when there is none.
+ */
+export function unexpectedErrorCode(body: string, expectedCodes: ReadonlySet<string>): string | null {
   // Most answers carry no error at all: skip parsing them.
-  if (!body.includes('"errors"')) return 0;
+  if (!body.includes('"errors"')) return null;
   try {
     const { errors } = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
-    return (errors ?? []).some((error) => !expectedCodes.has(String(error.extensions?.code))) ? 1 : 0;
+    const unexpected = (errors ?? []).find((error) => !expectedCodes.has(String(error.extensions?.code)));
+    return unexpected ? String(unexpected.extensions?.code) : null;
   } catch {
-    return 1;
+    return 'not JSON';
   }
 }

@@ -2,13 +2,16 @@ import { createServer } from 'node:http';
 import { Pool } from 'pg';
 import { operationNamesByBody } from '../published-operations';
 import { claimsByProgram, workforceByCategory } from './aggregates';
+import { appendAuditRecord, floorCallerOf } from './audit-records';
+import { auditedReadsOf } from './audited-reads';
 import { unitStaffWithBpjs } from './unit-staff';
 import { workerEnrolment } from './worker-enrolment';
 
 /**
  * The floor: what the published operations cost with hand-written SQL through `pg` and JSON
- * built by hand, behind the same HTTP load. No parsing, planning, policy, audit or signing:
- * whatever the gateways take beyond this is what the stack costs.
+ * built by hand, behind the same HTTP load. No parsing, planning, policy or signing: whatever
+ * the gateways take beyond this is what the stack costs. With SQL_FLOOR_AUDIT=on it also appends
+ * each agency's audit record of a personal read before answering, as the subgraphs do.
  */
 type Answer = (variables: Record<string, unknown>) => Promise<unknown>;
 
@@ -24,6 +27,7 @@ async function main() {
     ClaimsByProgram: (variables) => claimsByProgram(bpjs, variables),
     WorkforceByCategory: () => workforceByCategory(workforce),
   };
+  const audited = process.env.SQL_FLOOR_AUDIT === 'on';
   const nameByBody = operationNamesByBody(process.env.TRUSTED_OPERATIONS_MANIFEST_PATH ?? '');
 
   const http = createServer((request, response) => {
@@ -37,14 +41,24 @@ async function main() {
           query: string;
           variables?: Record<string, unknown>;
         };
-        const answer = answers[nameByBody.get(body.query) ?? ''];
+        const operation = nameByBody.get(body.query) ?? '';
+        const answer = answers[operation];
         if (!answer) {
           response.statusCode = 400;
           return void response.end(
             JSON.stringify({ errors: [{ message: 'not a published operation the floor answers' }] }),
           );
         }
-        response.end(JSON.stringify(await answer(body.variables ?? {})));
+        const result = (await answer(body.variables ?? {})) as { data?: unknown };
+        const reads = audited ? auditedReadsOf(operation, result) : null;
+        if (reads) {
+          const caller = floorCallerOf(request.headers);
+          await Promise.all([
+            appendAuditRecord(workforce, caller, operation, reads.workforce),
+            appendAuditRecord(bpjs, caller, operation, reads.bpjs),
+          ]);
+        }
+        response.end(JSON.stringify(result));
       } catch (error) {
         response.statusCode = 500;
         response.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
