@@ -182,6 +182,8 @@ async function main() {
       console.log(`${summary.name}${summary.failed ? '  (FAILED: answers differ)' : ''}`);
       for (const line of systemLines(summary.windows, rss)) console.log(line);
     }
+    const jOverH = (rss.get('J') ?? NaN) / (rss.get('H') ?? NaN);
+    if (Number.isFinite(jOverH)) console.log(`J's RSS / H's after the runs: ${jOverH.toFixed(2)}`);
     console.log(
       `subgraphs' RSS after the runs: workforce ${rssMbOf(subgraphs.workforce.pid).toFixed(0)} MB, bpjs ${rssMbOf(subgraphs.bpjs.pid).toFixed(0)} MB`,
     );
