@@ -93,7 +93,10 @@ export async function createPeerAuth(env: NodeJS.ProcessEnv = process.env) {
     const purpose: Purpose | null = declared;
     if (purpose !== null && !mayDeclare(roles, purpose)) throw new PeerRefusal(403, 'PURPOSE_NOT_ALLOWED');
     const dataSubject = header('x-data-subject');
-    if ((dataSubject !== null) !== (purpose === 'DATA_SUBJECT_REQUEST')) throw new PeerRefusal(400, 'DATA_SUBJECT');
+    if (dataSubject === null && purpose === 'DATA_SUBJECT_REQUEST') throw new PeerRefusal(400, 'DATA_SUBJECT_REQUIRED');
+    if (dataSubject !== null && purpose !== 'DATA_SUBJECT_REQUEST') {
+      throw new PeerRefusal(400, 'DATA_SUBJECT_WITHOUT_PURPOSE');
+    }
     if (dataSubject !== null && !validateNik(dataSubject).ok) throw new PeerRefusal(400, 'INVALID_NIK');
     const forwarded: ForwardedRequest = {
       caller: {
