@@ -12,6 +12,7 @@ import {
   healthRoute,
   requestIdOf,
   startHttpService,
+  stringifyCompactly,
   type HttpServerLimits,
   type HttpService,
   type Logger,
@@ -149,6 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       responseCache.plugin,
     ],
     includeStacktraceInErrorResponses: !options.production,
+    stringifyResult: stringifyCompactly,
     formatError: createFormatError({
       production: options.production,
       onUnexpected: (error) => logger.error('unexpected gateway error', describeError(error)),

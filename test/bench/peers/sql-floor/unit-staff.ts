@@ -11,8 +11,9 @@ interface StaffRow {
 /**
  * `UnitStaffWithBpjs` as `dki_hr` for HR_ADMINISTRATION, by hand: the unit, one count (the
  * gateway's answer asks it twice, as `headcount` and `totalCount`), one page of workers in NIK
- * order, their participants and enrolments; claims are withheld from this caller, so each row
- * gets null and a FORBIDDEN error at its path, as the subgraph answers.
+ * order, their participants and enrolments. Claims are withheld from this caller: null in each
+ * row, and one FORBIDDEN error for the field at the first row it is withheld from, counting them
+ * all (README, "A withheld field is one error").
  */
 export async function unitStaffWithBpjs(workforce: Pool, bpjs: Pool, variables: { code: string; first?: number }) {
   const first = variables.first ?? 20;
@@ -43,15 +44,13 @@ export async function unitStaffWithBpjs(workforce: Pool, bpjs: Pool, variables: 
   );
   const participantByNik = new Map(participants.rows.map((row) => [row.nik, row]));
   const enrollmentsByKpj = groupBy(enrollments.rows, (row) => row.kpj);
-  const errors: { message: string; path: (string | number)[]; extensions: { code: string } }[] = [];
+  let firstWithheld: number | null = null;
+  let withheldCount = 0;
   const edges = page.map((worker, index) => {
     const participant = participantByNik.get(worker.nik);
     if (participant) {
-      errors.push({
-        message: 'Your roles and declared purpose do not grant Participant.claims',
-        path: ['unit', 'workers', 'edges', index, 'node', 'bpjs', 'claims'],
-        extensions: { code: 'FORBIDDEN' },
-      });
+      firstWithheld ??= index;
+      withheldCount += 1;
     }
     return {
       cursor: Buffer.from(worker.nik).toString('base64url'),
@@ -91,7 +90,13 @@ export async function unitStaffWithBpjs(workforce: Pool, bpjs: Pool, variables: 
       },
     },
   };
-  return errors.length > 0 ? { errors, data } : { data };
+  if (firstWithheld === null) return { data };
+  const withheld = {
+    message: 'Your roles and declared purpose do not grant Participant.claims',
+    path: ['unit', 'workers', 'edges', firstWithheld, 'node', 'bpjs', 'claims'],
+    extensions: { code: 'FORBIDDEN', field: 'Participant.claims', withheldCount },
+  };
+  return { errors: [withheld], data };
 }
 
 export function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
