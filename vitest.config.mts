@@ -35,6 +35,7 @@ const PROCESS_LEVEL = [
   'test/audit-verify-command.e2e.ts',
   'test/new-subgraph.e2e.ts',
   'test/playground.e2e.ts',
+  'test/production-build.e2e.ts',
 ];
 /** Where the database engine changes what is tested (SQL, locks, connections, closing): both engines. */
 const ENGINE_SENSITIVE = [
