@@ -1,3 +1,4 @@
+import '@jembatan/kit/refuse-stale-build';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -12,6 +12,7 @@ import {
 } from '@jembatan/kit';
 import { workforceSubgraph } from '@jembatan/workforce';
 import { testDataFolder } from '@jembatan/kit/testing';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 const ROOT = resolve(__dirname, '..');
 const dataDir = testDataFolder('audit-verify');
@@ -28,7 +29,7 @@ async function withWorkforceDatabase(work: (database: Database) => Promise<void>
 }
 
 function auditVerify() {
-  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/audit-verify.ts'], {
+  const run = spawnSync(process.execPath, [...RUN_FROM_SOURCE, 'scripts/audit-verify.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: '', WORKFORCE_DATABASE_URL: '' },
     encoding: 'utf8',
