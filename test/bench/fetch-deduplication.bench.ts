@@ -15,7 +15,7 @@ import { callerWith } from '../harness/test-identity';
  * the agencies ran, the fetches merged, and the process's CPU time (gateway and subgraphs share
  * this process). A personal read is in the mix to show it is never merged.
  *
- *   node --conditions=jembatan-source -r @swc-node/register test/bench/fetch-deduplication.bench.ts [--preset demo|dki2016] [--engine pglite|postgres] [--concurrency 16] [--batches 20] [--rounds off,on,off,on]
+ *   pnpm bench:dedup [--preset demo|dki2016] [--engine pglite|postgres] [--concurrency 16] [--batches 20] [--rounds off,on,off,on]
  */
 const { values } = parseArgs({
   options: {
