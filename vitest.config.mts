@@ -9,6 +9,13 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // graphql instances break `instanceof` checks. Everyone gets the one Node itself resolves.
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql', { paths: ['./subgraphs/kit'] });
 
+/**
+ * Tests run the workspace packages from their sources, as development does (`node
+ * --conditions=jembatan-source`); production resolves the same imports to the compiled dist/.
+ * vitest's own server conditions stay (vite's, less `module`), as setting them replaces its defaults.
+ */
+const SERVER_CONDITIONS = ['jembatan-source', 'node', 'development|production'];
+
 // One namespace for everything this run creates outside its processes (databases, Redis keys,
 // folders), set here so that every worker and every process a test starts inherits it. The
 // preflight global setup checks a given one (@jembatan/kit/testing's test-namespace).
@@ -29,6 +36,7 @@ const PROCESS_LEVEL = [
   'test/new-subgraph.e2e.ts',
   'test/playground.e2e.ts',
   'test/keys-command.e2e.ts',
+  'test/production-build.e2e.ts',
 ];
 /** Where the database engine changes what is tested (SQL, locks, connections, closing): both engines. */
 const ENGINE_SENSITIVE = [
@@ -101,6 +109,10 @@ const e2e = (name: string, { engine, include, exclude = [], isolate = false }: E
  */
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+  // `ssr` runs the test files; `__vitest__` (vitest's own environment) runs the global setup.
+  environments: Object.fromEntries(
+    ['ssr', '__vitest__'].map((name) => [name, { resolve: { conditions: SERVER_CONDITIONS } }]),
+  ),
   test: {
     maxWorkers: workers,
     sequence: { sequencer: LongestFirstSequencer },

@@ -1,3 +1,4 @@
+import '@jembatan/kit/refuse-stale-build';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,14 +8,16 @@ import {
   readSubgraphConfig,
   verifyAuditChain,
   type AuditChainReport,
+  type AuditTrailReport,
+  type ChainBreak,
   type SubgraphDefinition,
 } from '@jembatan/kit';
 import { REGISTERED_SUBGRAPHS } from '@jembatan/subgraph-registry';
 
 /**
- * `pnpm audit:verify [--only workforce|bpjs]`: recomputes every agency's audit trail hash chain
- * and prints one line per agency. Exit status 0 when every chain is intact, 1 when any is broken
- * or could not be checked, 2 on a usage error.
+ * `pnpm audit:verify [--only workforce|bpjs]`: recomputes every hash chain of every agency's
+ * audit trail and prints one line per agency, then one per chain. Exit status 0 when every chain
+ * is intact, 1 when any is broken or could not be checked, 2 on a usage error.
  */
 const ROOT = resolve(__dirname, '..');
 const SUBGRAPHS: readonly SubgraphDefinition<unknown>[] = REGISTERED_SUBGRAPHS.map((s) => s.definition);
@@ -22,10 +25,11 @@ const SUBGRAPHS: readonly SubgraphDefinition<unknown>[] = REGISTERED_SUBGRAPHS.m
 const USAGE = `Usage: pnpm audit:verify [--only ${SUBGRAPHS.map((s) => s.name).join('|')}]
 
 Walks each agency's audit trail (PGlite under data/, or PostgreSQL when DATABASE_URL or
-<SUBGRAPH>_DATABASE_URL is set) and recomputes every record's hash, reporting the first record
-that was removed, inserted or altered. Keep the head hash it prints outside the database: it
-stands for every record up to the head, so an auditor can later confirm those were not
-rewritten (someone able to disable triggers could otherwise rewrite the newest records).
+<SUBGRAPH>_DATABASE_URL is set), chain by chain, and recomputes every record's hash, reporting
+per chain the first record that was removed, inserted or altered. Keep the head hashes it prints
+outside the database: each stands for every record of its chain up to that head, so an auditor
+can later confirm those were not rewritten (someone able to disable triggers could otherwise
+rewrite or remove a chain's newest records, or a whole chain).
 Stop the services first when they run on PGlite: a PGlite directory has one owner at a time.
 
 Exit status: 0 every chain intact, 1 a chain broken or not checked, 2 usage error.`;
@@ -53,10 +57,22 @@ function parseOnly(argv: readonly string[]): string[] | 'help' {
   return only;
 }
 
-function describeReport(name: string, { entries, firstBroken, head }: AuditChainReport): string {
-  if (firstBroken) return `${name}: chain broken at record ${firstBroken.seq}: ${firstBroken.problem}`;
-  const count = `${entries.toLocaleString('en')} ${entries === 1 ? 'record' : 'records'}`;
-  return `${name}: ${count}, chain intact${head ? `, head hash ${head.hash}` : ''}`;
+const counted = (count: number, what: string) => `${count.toLocaleString('en')} ${what}${count === 1 ? '' : 's'}`;
+
+const describeBreak = ({ chain, link, seq, problem }: ChainBreak) =>
+  `chain ${chain} broken at link ${link}${seq === null ? '' : ` (record ${seq})`}: ${problem}`;
+
+function describeChain({ chain, entries, firstBroken, head }: AuditChainReport): string {
+  if (firstBroken) return `  ${describeBreak(firstBroken)} (${counted(entries, 'record')})`;
+  return `  chain ${chain}: ${counted(entries, 'record')}, intact, head link ${head.link} (record ${head.seq}) hash ${head.hash}`;
+}
+
+/** The agency's line, then one line per chain. */
+function describeReport(name: string, { entries, chains, firstBroken }: AuditTrailReport): string {
+  const summary = firstBroken
+    ? `${name}: ${describeBreak(firstBroken)}`
+    : `${name}: ${counted(entries, 'record')} in ${counted(chains.length, 'chain')}, every chain intact`;
+  return [summary, ...chains.map(describeChain)].join('\n');
 }
 
 /** One agency's line, and whether its chain is known to be intact. */

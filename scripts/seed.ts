@@ -1,3 +1,4 @@
+import '@jembatan/kit/refuse-stale-build';
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import {

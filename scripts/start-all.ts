@@ -1,20 +1,25 @@
+import '@jembatan/kit/refuse-stale-build';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { ensurePlaygroundBundle } from '@jembatan/gateway/src/playground/playground-bundle';
-import { mainEntryOf, REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
+import { join, resolve } from 'node:path';
+import { buildProblems, RUN_FROM_SOURCE } from '@jembatan/kit/build';
+import { ensurePlaygroundBundle } from '@jembatan/gateway/playground-bundle';
+import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 
 /**
  * `pnpm start`: every registered agency subgraph (subgraphs/registry/subgraphs.json) and the
- * gateway, each its own process, as they run in production, with their log lines prefixed.
- * Ctrl-C (or SIGTERM) stops them all cleanly; if one dies, the others are stopped too, so a
- * half-running system is never left behind.
+ * gateway, each its own process, with their log lines prefixed. Ctrl-C (or SIGTERM) stops them
+ * all cleanly; if one dies, the others are stopped too, so a half-running system is never left
+ * behind. In development each service runs from its sources; with NODE_ENV=production each runs
+ * its compiled output (`pnpm build`) with plain `node`, and none starts while any output is
+ * missing or older than its sources.
  */
 const ROOT = resolve(__dirname, '..');
-const GATEWAY = { name: 'gateway', entry: 'gateway/src/main.ts', port: process.env.GATEWAY_PORT ?? '4000' };
+const PRODUCTION = process.env.NODE_ENV === 'production';
+const GATEWAY = { name: 'gateway', packageDir: 'gateway', port: process.env.GATEWAY_PORT ?? '4000' };
 const SERVICES = [
   ...REGISTERED_AGENCIES.map((agency) => ({
     name: agency.name,
-    entry: mainEntryOf(agency.name),
+    packageDir: `subgraphs/${agency.name}`,
     // An empty variable means "not set", as each service's own configuration reads it.
     port: process.env[`${agency.envPrefix}_PORT`] || String(agency.port),
   })),
@@ -43,8 +48,20 @@ function stopAll(signal: NodeJS.Signals) {
   for (const child of children.values()) child.kill(signal);
 }
 
+/** How a service's process runs: its compiled output in production, its sources under a transpiler otherwise. */
+const commandOf = (packageDir: string): string[] =>
+  PRODUCTION ? [join(packageDir, 'dist', 'main.js')] : [...RUN_FROM_SOURCE, join(packageDir, 'src', 'main.ts')];
+
+if (PRODUCTION) {
+  const problems = new Set(SERVICES.flatMap((service) => buildProblems(resolve(ROOT, service.packageDir))));
+  if (problems.size > 0) {
+    console.error([...problems].join('\n'));
+    process.exit(1);
+  }
+}
+
 for (const service of SERVICES) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', service.entry], {
+  const child = spawn(process.execPath, commandOf(service.packageDir), {
     cwd: ROOT,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,7 +116,8 @@ void announceReady(Date.now()).then(buildPlayground);
  * build it.
  */
 async function buildPlayground() {
-  if (stopping || process.env.PLAYGROUND === 'off') return;
+  // In production the page comes from `pnpm build`: vite is a development tool.
+  if (stopping || PRODUCTION || process.env.PLAYGROUND === 'off') return;
   const page = `http://localhost:${process.env.GATEWAY_PORT || '4000'}/`;
   try {
     const { state, buildMs } = await ensurePlaygroundBundle();

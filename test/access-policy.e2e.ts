@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, ROLE_PURPOSES, ROLES, type Caller, type Purpose, type Role } from '@jembatan/kit';
 import { generateWorld } from '@jembatan/seed-world';
-import { callerWith, startSupergraph, type RunningSupergraph } from './harness';
+import { callerWith, savedOperation, startSupergraph, type GraphqlResponse, type RunningSupergraph } from './harness';
 
 const world = generateWorld('demo');
 const claim = world.claims[0]!;
@@ -9,7 +9,10 @@ const participant = world.participants.find((p) => p.kpj === claim.kpj && p.nik.
 const worker = world.workers.find((w) => w.nik === participant.nik) ?? world.workers[0]!;
 const workerParticipant = world.participants.find((p) => p.nik === worker.nik)!;
 
-/** What a caller gets for one field: read as it is, masked, or FORBIDDEN (null with an error at its path). */
+/**
+ * What a caller gets for one field: read as it is, masked, or FORBIDDEN (null, with one error
+ * naming the field withheld: this one, or the one on its path that the policy closed first).
+ */
 type Outcome = 'R' | 'M' | 'F';
 
 /**
@@ -107,6 +110,17 @@ const valueAt = (data: unknown, path: string): unknown =>
     .split('.')
     .reduce<unknown>((node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]), data);
 const masked = (nik: string) => `${nik.slice(0, 4)}**********${nik.slice(14)}`;
+/** A response path as the README writes it, list indices left out: "unit.workers.edges.node.bpjs.claims". */
+const withoutIndices = (path: readonly (string | number)[] | undefined) =>
+  (path ?? []).filter((step) => typeof step === 'string').join('.');
+/** Each error as [path, code, field, withheldCount], for comparing whole lists at once. */
+const described = (body: GraphqlResponse['body']) =>
+  (body.errors ?? []).map((error) => [
+    error.path?.join('.'),
+    error.extensions?.code,
+    error.extensions?.field,
+    error.extensions?.withheldCount,
+  ]);
 const expectedFor = (field: string, column: number): Outcome => MATRIX[field]!.trim().split(/\s+/)[column] as Outcome;
 
 /** Every line the three services log while the matrix runs. */
@@ -145,7 +159,17 @@ describe('who may read what: every role × purpose × sensitive field, through t
     const codes = (body.errors ?? []).map((error) => error.extensions?.code);
     if (expected === 'F') {
       expect(value ?? null).toBeNull();
-      expect(codes).toContain('FORBIDDEN');
+      // One error: at the probe's path or the part of it where the policy closed it, naming that field.
+      expect(codes).toEqual(['FORBIDDEN']);
+      const [error] = body.errors!;
+      const where = withoutIndices(error!.path);
+      expect(withoutIndices(probe.path.split('.').filter((step) => !/^\d+$/.test(step)))).toMatch(
+        new RegExp(`^${where}(\\.|$)`),
+      );
+      expect(error!.extensions?.field).toMatch(new RegExp(`\\.${where.split('.').at(-1)}$`));
+      // Withheld once, or from each of the participant's claims for a field of a claim.
+      const claims = world.claims.filter((c) => c.kpj === participant.kpj).length;
+      expect(error!.extensions?.withheldCount).toBe(where.startsWith('participant.claims.') ? claims : 1);
       return;
     }
     expect(codes).toEqual([]);
@@ -187,8 +211,11 @@ describe('who may read what: every role × purpose × sensitive field, through t
         },
       },
     });
-    const denied = (body.errors ?? []).map((error) => [error.path?.join('.'), error.extensions?.code]);
-    expect(denied).toContainEqual(['worker.monthlyWage', 'FORBIDDEN']);
+    const claims = world.claims.filter((c) => c.kpj === workerParticipant.kpj).length;
+    expect(described(body)).toEqual([
+      ['worker.monthlyWage', 'FORBIDDEN', 'Worker.monthlyWage', 1],
+      ...(claims > 0 ? [['worker.bpjs.claims.0.amount', 'FORBIDDEN', 'Claim.amount', claims]] : []),
+    ]);
     // No personal data in the error messages: they name the field, never a value.
     for (const error of body.errors ?? []) {
       expect(error.message).not.toContain(worker.nik);
@@ -205,6 +232,35 @@ describe('who may read what: every role × purpose × sensitive field, through t
       worker: { nik: `${worker.nik.slice(0, 4)}**********${worker.nik.slice(14)}`, bpjs: null },
     });
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('withholds a field from a whole page with one error, not one per row', async () => {
+    const staffOf = (code: string) => world.workers.filter((w) => w.unitCode === code);
+    const unitCode = [...new Set(world.workers.map((w) => w.unitCode))].sort(
+      (a, b) => staffOf(b).length - staffOf(a).length,
+    )[0]!;
+    const page = staffOf(unitCode)
+      .sort((a, b) => a.nik.localeCompare(b.nik))
+      .slice(0, 100);
+    expect(page).toHaveLength(100);
+    const { status, body } = await supergraph.query(
+      savedOperation('UnitStaffWithBpjs'),
+      { code: unitCode, first: 100 },
+      { as: callerWith('dki_hr'), purpose: 'HR_ADMINISTRATION' },
+    );
+    expect(status).toBe(200);
+    type Row = { node: { nik: string; bpjs: { kpj: string; claims: unknown } | null } };
+    const rows = (body.data?.unit as { workers: { edges: Row[] } }).workers.edges;
+    expect(rows.map((row) => row.node.nik)).toEqual(page.map((w) => w.nik));
+    const enrolled = rows.filter((row) => row.node.bpjs !== null);
+    expect(enrolled.length).toBeGreaterThan(90);
+    expect(enrolled.every((row) => row.node.bpjs!.claims === null)).toBe(true);
+    // The error is at the first row BPJS withheld claims from, as the gateway maps `_entities` back.
+    const first = rows.indexOf(enrolled[0]!);
+    expect(described(body)).toEqual([
+      [`unit.workers.edges.${first}.node.bpjs.claims`, 'FORBIDDEN', 'Participant.claims', enrolled.length],
+    ]);
+    expect(body.errors![0]!.extensions?.serviceName).toBe('bpjs');
   });
 
   it('writes no personal data to any log line, even for refused and invalid requests', async () => {

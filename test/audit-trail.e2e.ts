@@ -116,7 +116,7 @@ describe('the audit trail', () => {
     expect(records[0]!.subjects).toHaveLength(100);
   });
 
-  it('keeps both chains intact under concurrent requests', async () => {
+  it('keeps every chain of both trails intact under concurrent requests', async () => {
     await Promise.all(
       world.workers
         .slice(0, 40)

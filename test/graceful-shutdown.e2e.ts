@@ -20,6 +20,7 @@ import {
 import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { callerWith, freePort, POSTGRES_SERVER_URL, testEngine } from './harness';
 import { testDatabaseName, testDataFolder } from '@jembatan/kit/testing';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 /**
  * Real service processes, stopped with SIGTERM while a request is in flight: the request gets
@@ -48,7 +49,7 @@ interface ServiceProcess {
 
 /** Runs a service's main.ts as `pnpm start` does, with a data folder of this test's own. */
 async function startService(entry: string, port: number, env: Record<string, string>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  const child = spawn(process.execPath, [...RUN_FROM_SOURCE, entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -16,6 +16,7 @@ import { freePort } from './harness';
 import { copyTemplate } from './harness/templates';
 import { commandEnvironment, runCommand } from './harness/run-command';
 import { startServiceProcess, type ServiceProcess } from './harness/service-process';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 const ROOT = resolve(__dirname, '..');
 const scratch = testDataFolder('keys-command');
@@ -25,7 +26,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const file = (name: string) => join(keys, name);
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 const pnpmKeys = (...args: string[]) =>
-  runCommand(process.execPath, ['-r', '@swc-node/register', 'scripts/keys.ts', '--out', keys, ...args], {
+  runCommand(process.execPath, [...RUN_FROM_SOURCE, 'scripts/keys.ts', '--out', keys, ...args], {
     cwd: ROOT,
     env: commandEnvironment(),
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '@jembatan/seed-world';
-import { startSupergraph, type RunningSupergraph } from './harness';
+import { callerWith, savedOperation, startSupergraph, type RunningSupergraph, type SendAs } from './harness';
 
 const world = generateWorld('demo');
 const QUERY = `query ($code: ID!, $first: Int!) {
@@ -48,6 +48,53 @@ describe('no N+1', () => {
     // subgraph then appends one audit record for the whole request, however many people it read.
     expect(ten).toEqual({ rows: 10, workforce: 2 + 1, bpjs: 3 + 1 });
     expect(hundred).toEqual({ rows: 100, workforce: 2 + 1, bpjs: 3 + 1 });
+  });
+});
+
+/** The SQL each subgraph sent for one operation through the gateway, in order. */
+async function statementsOf(query: string, variables: Record<string, unknown>, sendAs: SendAs) {
+  const before = {
+    workforce: supergraph.workforce.database.statements.count,
+    bpjs: supergraph.bpjs.database.statements.count,
+  };
+  const { body } = await supergraph.query(query, variables, sendAs);
+  const sent = (subgraph: 'workforce' | 'bpjs') => {
+    const { statements } = supergraph[subgraph].database;
+    return statements.lastStatements.slice(statements.lastStatements.length - (statements.count - before[subgraph]));
+  };
+  return { body, workforce: sent('workforce'), bpjs: sent('bpjs') };
+}
+
+/** Which table each statement reads or writes: enough to tell what it was for. */
+const tablesOf = (statements: readonly string[]) =>
+  statements.map((statement) => /\b(?:FROM|INTO)\s+"?(\w+)"?/i.exec(statement)?.[1]);
+
+describe('the published pages', () => {
+  // As the benchmark's heavy and light scenarios send them: HR staff, who are not shown claims.
+  const hr: SendAs = { as: callerWith('dki_hr'), purpose: 'HR_ADMINISTRATION' };
+
+  it('UnitStaffWithBpjs (first 100) reads each entity type once, and counts the unit once for headcount and totalCount', async () => {
+    const counts = new Map<string, number>();
+    for (const worker of world.workers) counts.set(worker.unitCode, (counts.get(worker.unitCode) ?? 0) + 1);
+    const [code, headcount] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    expect(headcount).toBeGreaterThan(100);
+
+    const sent = await statementsOf(savedOperation('UnitStaffWithBpjs'), { code, first: 100 }, hr);
+    const unit = (sent.body.data as { unit: { headcount: number; workers: { totalCount: number } } }).unit;
+    expect(unit.headcount).toBe(headcount);
+    expect(unit.workers.totalCount).toBe(headcount);
+    // workforce: the unit, its worker counts (one summary read for both numbers), the page; bpjs:
+    // the participants, their enrolments. Each then appends the request's one audit record.
+    expect(tablesOf(sent.workforce)).toEqual(['unit', 'unit_worker_count', 'unnest', 'audit_log']);
+    expect(tablesOf(sent.bpjs)).toEqual(['participant', 'enrollment', 'audit_log']);
+    expect(sent.workforce.filter((statement) => /count\(\*\)/i.test(statement))).toEqual([]);
+  });
+
+  it('WorkerEnrolment reads the worker, their unit, the participant and their enrolments, one statement each', async () => {
+    const sent = await statementsOf(savedOperation('WorkerEnrolment'), { nik: world.workers[5]!.nik }, hr);
+    expect(sent.body.errors).toBeUndefined();
+    expect(tablesOf(sent.workforce)).toEqual(['worker', 'unit', 'audit_log']);
+    expect(tablesOf(sent.bpjs)).toEqual(['participant', 'enrollment', 'audit_log']);
   });
 });
 

@@ -6,6 +6,7 @@ import { apiSchemaOf } from '@jembatan/schema';
 import { copyRepository, treeFingerprint } from './harness/repository-copy';
 import { runCommand, type CommandRun } from './harness/run-command';
 import { testDataFolder } from '@jembatan/kit/testing';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 /**
  * `pnpm new-subgraph` in a copy of the repository, installed offline from the pnpm store: the
@@ -25,7 +26,7 @@ const inCopy = async (command: string, args: string[]) => {
   return run;
 };
 const generator = (args: string[]) =>
-  runCommand(process.execPath, ['-r', '@swc-node/register', 'scripts/new-subgraph.ts', ...args], { cwd: copy });
+  runCommand(process.execPath, [...RUN_FROM_SOURCE, 'scripts/new-subgraph.ts', ...args], { cwd: copy });
 
 let generated: CommandRun;
 /** Started as soon as the subgraph exists, alongside its tests: the machine waits on both anyway. */

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '@jembatan/seed-world';
 import { testDataFolder } from '@jembatan/kit/testing';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 /**
  * `pnpm seed` as an operator runs it: a real process on an embedded data folder, its exit codes
@@ -25,7 +26,7 @@ interface Run {
 /** Runs the seed command; `killWhen` SIGKILLs it as soon as its stderr matches. */
 function seed(args: string[], killWhen?: RegExp, dir = dataDir): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', ...args], {
+    const child = spawn(process.execPath, [...RUN_FROM_SOURCE, 'scripts/seed.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', WORKFORCE_DATABASE_URL: '', BPJS_DATABASE_URL: '' },
     });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { freePort } from './harness';
 import { testDataFolder } from '@jembatan/kit/testing';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 const ROOT = resolve(__dirname, '..');
 const dataDir = testDataFolder('start-all');
@@ -23,7 +24,7 @@ async function startAll(): Promise<Started> {
   const agencyPorts = await Promise.all(
     REGISTERED_AGENCIES.map(async (agency) => [`${agency.envPrefix}_PORT`, String(await freePort())] as const),
   );
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/start-all.ts'], {
+  const child = spawn(process.execPath, [...RUN_FROM_SOURCE, 'scripts/start-all.ts'], {
     cwd: ROOT,
     detached: true,
     env: {
@@ -59,7 +60,7 @@ type Answer = { data: { workforceStatistics: { workerCount: number } }; errors?:
 
 /** `pnpm token`: a development token from the key the first start generated under the data folder. */
 function devToken(role: string): string {
-  return execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/token.ts', '--role', role], {
+  return execFileSync(process.execPath, [...RUN_FROM_SOURCE, 'scripts/token.ts', '--role', role], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir },
     encoding: 'utf8',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PURPOSE_HEADER } from '@jembatan/gateway';
 import { callerWith, startSupergraph, type RunningSupergraph } from './harness';
 import { startProductionGateway } from './harness/production-gateway';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 /**
  * The typed client's example, an HR screen, run as a frontend team would run it: a separate
@@ -24,7 +25,7 @@ interface Run {
 
 function runExample(args: string[], token: string): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', EXAMPLE, ...args], {
+    const child = spawn(process.execPath, [...RUN_FROM_SOURCE, EXAMPLE, ...args], {
       cwd: ROOT,
       env: { ...process.env, JEMBATAN_TOKEN: token },
     });

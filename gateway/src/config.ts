@@ -12,7 +12,7 @@ import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
 import { readLimitsConfig, type LimitsConfig } from './limits';
 import { readPlaygroundConfig, type PlaygroundConfig } from './playground/playground-config';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache';
-import { readResilienceConfig, type ResilienceConfig } from './subgraph-fetch';
+import { readFetchDeduplicationConfig, readResilienceConfig, type ResilienceConfig } from './subgraph-fetch';
 import { readSubgraphUrls } from './subgraph-urls';
 
 export type { AuthConfig } from './auth/auth-config';
@@ -31,8 +31,10 @@ export interface GatewayConfig {
   limits: LimitsConfig;
   /** Timeouts, retries and circuit breakers for the subgraph fetches. */
   resilience: ResilienceConfig;
-  /** Caching of aggregate answers (RESPONSE_CACHE_TTL_SECONDS, shared through REDIS_URL). */
+  /** Caching of the answers the subgraphs declare public (RESPONSE_CACHE_TTL_SECONDS, shared through REDIS_URL). */
   responseCache: ResponseCacheConfig;
+  /** Whether identical subgraph fetches in flight are sent once (SUBGRAPH_FETCH_DEDUP). */
+  fetchDeduplication: boolean;
   /** How long a stop lets requests in flight finish (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
   /** Header and request timeouts and the connection cap of the gateway's HTTP server (HTTP_*). */
@@ -116,6 +118,7 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     limits: readLimitsConfig(env),
     resilience: readResilienceConfig(env),
     responseCache: readResponseCacheConfig(env),
+    fetchDeduplication: readFetchDeduplicationConfig(env),
     shutdownGraceMs: readShutdownConfig(env).shutdownGraceMs,
     httpServer: readHttpServerConfig(env),
     apolloTelemetry: ['false', '0'].includes(values.APOLLO_TELEMETRY_DISABLED),

@@ -1,3 +1,4 @@
+import '@jembatan/kit/refuse-stale-build';
 import { tracing } from './tracing';
 import { createLogger, describeError, onShutdown } from '@jembatan/kit';
 import { loadAuthKeys } from './auth';

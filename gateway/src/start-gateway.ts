@@ -12,6 +12,7 @@ import {
   healthRoute,
   requestIdOf,
   startHttpService,
+  stringifyCompactly,
   type HttpServerLimits,
   type HttpService,
   type Logger,
@@ -28,7 +29,12 @@ import { createCsvExporter, CSV_PATH, csvRoute } from './csv';
 import { gatewayReadinessChecks } from './health';
 import { playgroundRoutes, type PlaygroundOptions } from './playground';
 import { createResponseCache, type ResponseCacheConfig } from './response-cache';
-import { createSubgraphFetchers, type ResilienceConfig } from './subgraph-fetch';
+import {
+  createSubgraphFetchers,
+  DeduplicatingDataSource,
+  InFlightFetches,
+  type ResilienceConfig,
+} from './subgraph-fetch';
 import { publishedOperationPlugin } from './operations';
 import type { FileSupergraph } from './supergraph';
 import {
@@ -63,8 +69,10 @@ export interface GatewayOptions {
   limits: LimitsConfig;
   /** Timeouts, retries, circuit breakers and connection pools for the subgraph fetches. */
   resilience?: ResilienceConfig;
-  /** Caching of aggregate answers; absent, nothing is cached. */
+  /** Caching of the answers the subgraphs declare public; absent, nothing is cached. */
   responseCache?: ResponseCacheConfig;
+  /** Send identical subgraph fetches in flight once, sharing answers the subgraphs declare public (default on). */
+  fetchDeduplication?: boolean;
   /** How long a stop lets requests in flight finish; the HTTP service's default when absent. */
   shutdownGraceMs?: number;
   /** Header and request timeouts and the connection cap of the HTTP server; its defaults when absent. */
@@ -103,10 +111,16 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       observability.observeSubgraphFetch(subgraph, durationMs / 1000, outcome),
   });
   observability.observeCircuitBreakers(() => subgraphFetchers.breakerStates());
+  const inFlightFetches =
+    options.fetchDeduplication === false
+      ? undefined
+      : new InFlightFetches({ onMerged: observability.countMergedSubgraphFetch });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new AgencyDataSource(name, options.subgraphUrls[name] ?? url!, signGatewayToken, subgraphFetchers),
+    buildService: ({ name, url }) => {
+      const agency = new AgencyDataSource(name, options.subgraphUrls[name] ?? url!, signGatewayToken, subgraphFetchers);
+      return inFlightFetches ? new DeduplicatingDataSource(name, agency, inFlightFetches) : agency;
+    },
     logger: {
       debug: () => {},
       info: (message) => logger.info(String(message)),
@@ -149,6 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       responseCache.plugin,
     ],
     includeStacktraceInErrorResponses: !options.production,
+    stringifyResult: stringifyCompactly,
     formatError: createFormatError({
       production: options.production,
       onUnexpected: (error) => logger.error('unexpected gateway error', describeError(error)),

@@ -103,9 +103,15 @@ export function packageManifestOf({ name }: AgencyNames, title: string, dependen
     version: '0.0.0',
     private: true,
     description: `${title}: an agency subgraph of the Jembatan supergraph`,
-    main: 'src/index.ts',
-    types: 'src/index.ts',
-    scripts: { 'check:types': 'tsc -p tsconfig.json', start: 'node -r @swc-node/register src/main.ts' },
+    main: './dist/index.js',
+    types: './src/index.ts',
+    // Sources in development and tests (the jembatan-source condition), `pnpm build`'s output in production.
+    exports: { '.': { types: './src/index.ts', 'jembatan-source': './src/index.ts', default: './dist/index.js' } },
+    files: ['dist'],
+    scripts: {
+      'check:types': 'tsc -p tsconfig.json',
+      start: 'node --conditions=jembatan-source -r @swc-node/register src/main.ts',
+    },
     dependencies,
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -13,7 +13,7 @@ import { ratioLine, timeInAlternatingRounds } from './alternating-rounds';
  * edge) and with the unsealed base64 cursors of before, alternating rounds on the same
  * databases in the same run so machine noise falls on both.
  *
- *   node -r @swc-node/register test/bench/cursor-sealing.bench.ts [--preset demo|dki2016] [--engine pglite|postgres] [--rounds 3] [--runs 41]
+ *   node --conditions=jembatan-source -r @swc-node/register test/bench/cursor-sealing.bench.ts [--preset demo|dki2016] [--engine pglite|postgres] [--rounds 3] [--runs 41]
  */
 const { values } = parseArgs({
   options: {

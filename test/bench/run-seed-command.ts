@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -7,7 +8,7 @@ const ROOT = resolve(__dirname, '../..');
 export function runSeedCommand(args: readonly string[], env: Record<string, string>): Promise<number> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', ...args], {
+    const child = spawn(process.execPath, [...RUN_FROM_SOURCE, 'scripts/seed.ts', ...args], {
       cwd: ROOT,
       env: {
         ...process.env,

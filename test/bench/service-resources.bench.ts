@@ -12,6 +12,7 @@ import { freePort } from '../harness/free-port';
 import { publishedBody } from '../harness/operations';
 import { runCommand } from '../harness/run-command';
 import { startServiceProcess, type ServiceProcess } from '../harness/service-process';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 /**
  * What each service costs in memory and CPU, as the Kubernetes requests and limits need it: the
@@ -21,7 +22,7 @@ import { startServiceProcess, type ServiceProcess } from '../harness/service-pro
  * resident memory (idle, peak) and CPU in cores (idle, mean and peak over 1 s windows) per
  * service. A script, not a test: the numbers move with the machine and its load.
  *
- *   node -r @swc-node/register test/bench/service-resources.bench.ts [--seconds 30] [--concurrency 16]
+ *   node --conditions=jembatan-source -r @swc-node/register test/bench/service-resources.bench.ts [--seconds 30] [--concurrency 16]
  */
 const { values } = parseArgs({
   options: {
@@ -114,7 +115,7 @@ async function main() {
   await admin.connect();
   const services: Record<string, ServiceProcess> = {};
   try {
-    const made = await runCommand(process.execPath, ['-r', '@swc-node/register', 'scripts/keys.ts', '--out', keys], {
+    const made = await runCommand(process.execPath, [...RUN_FROM_SOURCE, 'scripts/keys.ts', '--out', keys], {
       cwd: ROOT,
     });
     if (made.code !== 0) throw new Error(made.stderr);

@@ -182,7 +182,7 @@ function percentile(sorted: readonly number[], share: number): number {
 /**
  * Memory after a full garbage collection, so heap used at the start and the end compare what is
  * still alive rather than when V8 last chose to collect. The flag is set from here because the
- * script runs as `node -r @swc-node/register …`, without `--expose-gc`.
+ * script runs as `node --conditions=jembatan-source -r @swc-node/register …`, without `--expose-gc`.
  */
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;

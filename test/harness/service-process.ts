@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -22,7 +23,7 @@ export async function startServiceProcess(
   env: Record<string, string>,
   timeoutMs = 150_000,
 ): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  const child: ChildProcess = spawn(process.execPath, [...RUN_FROM_SOURCE, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

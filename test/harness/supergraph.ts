@@ -134,6 +134,8 @@ export interface ServeOptions {
   resilience?: ResilienceConfig;
   /** Serve the playground at `/`, with development tokens from the test identity provider outside production. */
   playground?: boolean;
+  /** Whether the gateway sends identical subgraph fetches in flight once; on by default, as in production. */
+  fetchDeduplication?: boolean;
 }
 
 export async function serveSupergraph(
@@ -147,6 +149,7 @@ export async function serveSupergraph(
     subgraphUrls,
     resilience,
     playground,
+    fetchDeduplication,
   }: ServeOptions = {},
 ): Promise<RunningSupergraph> {
   const keys = await generateTestKeys();
@@ -191,6 +194,7 @@ export async function serveSupergraph(
     production,
     logger,
     resilience,
+    fetchDeduplication,
     playground: playground ? { enabled: true, mintDevelopmentToken: production ? undefined : tokenFor } : undefined,
   };
   const gateway = await startGateway(gatewayOptions);

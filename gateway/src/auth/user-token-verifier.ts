@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { isRole, RequestRejectedError, type Caller, type JsonWebKeySet } from '@jembatan/kit';
 import { tokenLifetimeProblem } from './token-lifetime';
+import { VerifiedTokens, VERIFIED_TOKEN_TRUST_MS } from './verified-tokens';
 
 /**
  * Only asymmetric signatures: a token signed with HMAC, or with `alg: none`, can be made by
@@ -17,6 +18,8 @@ export interface UserTokenSettings {
   clockSkewSeconds: number;
   /** The longest a token may live (`exp - iat`); see tokenLifetimeProblem. */
   maxTokenLifetimeSeconds: number;
+  /** How long a verified token is trusted before its signature is checked again; see VerifiedTokens. */
+  verifiedTokenTrustMs?: number;
 }
 
 const unauthenticated = (message: string) =>
@@ -25,7 +28,8 @@ const unauthenticated = (message: string) =>
 function callerOf(payload: JWTPayload): Caller {
   const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
   const agency = typeof payload.agency === 'string' && payload.agency.length > 0 ? payload.agency : 'unknown';
-  return { subject: payload.sub!, agency, roles };
+  // Frozen: the same caller is handed to every request that sends this token (VerifiedTokens).
+  return Object.freeze({ subject: payload.sub!, agency, roles: Object.freeze(roles) as Caller['roles'] });
 }
 
 /**
@@ -35,6 +39,10 @@ function callerOf(payload: JWTPayload): Caller {
 export function createUserTokenVerifier(settings: UserTokenSettings, onRefused: (reason: string) => void) {
   const keys =
     'url' in settings.keys ? createRemoteJWKSet(new URL(settings.keys.url)) : createLocalJWKSet(settings.keys);
+  const verified = new VerifiedTokens(
+    settings.clockSkewSeconds,
+    settings.verifiedTokenTrustMs ?? VERIFIED_TOKEN_TRUST_MS,
+  );
   return async (request: IncomingMessage): Promise<Caller> => {
     const header = request.headers.authorization;
     if (!header) throw unauthenticated('Send a token: Authorization: Bearer <JWT> (in development, `pnpm token`)');
@@ -43,8 +51,11 @@ export function createUserTokenVerifier(settings: UserTokenSettings, onRefused: 
       onRefused('malformed Authorization header');
       throw unauthenticated('The Authorization header is not a bearer token');
     }
+    const token = match[1]!;
+    const known = verified.callerOf(token);
+    if (known) return known;
     try {
-      const { payload } = await jwtVerify(match[1]!, keys, {
+      const { payload } = await jwtVerify(token, keys, {
         issuer: settings.issuer,
         audience: settings.audience,
         algorithms: USER_TOKEN_ALGORITHMS,
@@ -56,7 +67,9 @@ export function createUserTokenVerifier(settings: UserTokenSettings, onRefused: 
         maxLifetimeSeconds: settings.maxTokenLifetimeSeconds,
       });
       if (problem) throw new Error(problem);
-      return callerOf(payload);
+      const caller = callerOf(payload);
+      verified.remember(token, caller, payload.exp!);
+      return caller;
     } catch (error) {
       onRefused((error as Error).message);
       throw unauthenticated('The token is invalid or expired');

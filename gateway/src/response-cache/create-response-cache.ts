@@ -6,10 +6,10 @@ import { connectRedis } from '../limits/redis-connection';
 import { FailSoftCache } from './fail-soft-cache';
 import { RedisKeyValueCache } from './redis-key-value-cache';
 import { DEFAULT_RESPONSE_CACHE_KEY_PREFIX } from './response-cache-config';
-import { responseCachePlugin, type ResponseCacheEvent } from './response-cache-plugin';
+import { clientsNeverStore, responseCachePlugin, type ResponseCacheEvent } from './response-cache-plugin';
 
 export interface ResponseCacheOptions {
-  /** How long an aggregate's answer is reused; 0 turns the cache off. */
+  /** The longest an answer is reused, whatever the subgraphs' hints allow; 0 turns the cache off. */
   ttlSeconds: number;
   /** Shares the answers between gateway replicas; absent, each keeps its own in memory. */
   redisUrl?: string;
@@ -34,15 +34,15 @@ export interface ResponseCache {
 const REDIS_COMMAND_TIMEOUT_MS = 200;
 
 /**
- * The gateway's cache of aggregate answers (see responseCachePlugin for what is cached, and for
- * whom): in this process's memory, or with Redis shared by every replica. If Redis goes away,
+ * The gateway's cache of the answers the subgraphs declare public (see responseCachePlugin for what
+ * is cached, and for whom): in this process's memory, or with Redis shared by every replica. If Redis goes away,
  * reads are misses and writes are skipped, so the gateway answers from the subgraphs; it uses
  * Redis again as soon as Redis is back.
  */
 export async function createResponseCache(options: ResponseCacheOptions): Promise<ResponseCache> {
   const { ttlSeconds, logger, onEvent } = options;
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 0) throw new Error('ttlSeconds must be a whole number ≥ 0');
-  if (ttlSeconds === 0) return { plugin: {}, redisUp: () => undefined, close: async () => {} };
+  if (ttlSeconds === 0) return { plugin: clientsNeverStore, redisUp: () => undefined, close: async () => {} };
 
   if (!options.redisUrl) {
     return {

@@ -1,4 +1,3 @@
-export * from './aggregate-fields';
 export * from './create-response-cache';
 export * from './response-cache-config';
 export { RESPONSE_CACHE_HEADER, type ResponseCacheEvent } from './response-cache-plugin';

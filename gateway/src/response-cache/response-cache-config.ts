@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export interface ResponseCacheConfig {
-  /** How long an aggregate's answer is reused; 0 turns the cache off. */
+  /** The longest an answer is reused, whatever the subgraphs' hints allow; 0 turns the cache off. */
   ttlSeconds: number;
   /** Shares the answers between gateway replicas; absent, each replica keeps its own in memory. */
   redisUrl: string | undefined;
@@ -10,8 +10,9 @@ export interface ResponseCacheConfig {
 }
 
 /**
- * A minute: the aggregates change when an agency loads data, not from one second to the next,
- * and a dashboard refreshing every few seconds then costs each agency one query a minute.
+ * A minute, as the agencies hint their aggregates: the figures change when an agency loads data,
+ * not from one second to the next, and a dashboard refreshing every few seconds then costs each
+ * agency one query a minute.
  */
 export const DEFAULT_RESPONSE_CACHE_TTL_SECONDS = 60;
 /** An hour at most: this cache spares the agencies repeated questions; it is not a data store. */

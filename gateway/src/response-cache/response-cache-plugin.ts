@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context';
-import { selectsOnlyAggregates } from './aggregate-fields';
+import { shareablePolicy } from './shareable-policy';
+import { UncacheableOperations } from './uncacheable-operations';
 
-/** Tells the client, and tests, whether an aggregate came from the cache: `hit` or `miss`. */
+/** Tells the client, and tests, whether a cacheable answer came from the cache: `hit` or `miss`. */
 export const RESPONSE_CACHE_HEADER = 'x-response-cache';
 
 export type ResponseCacheEvent = 'hit' | 'miss' | 'store_failed';
 
 export interface ResponseCachePluginOptions {
   cache: KeyValueCache<string>;
+  /** The longest an answer is kept, whatever the subgraphs allow. */
   ttlSeconds: number;
-  /** Each hit and miss of a cacheable operation: counters for metrics. */
+  /** Each hit and each cacheable miss: counters for metrics. */
   onEvent?: (event: ResponseCacheEvent) => void;
 }
 
@@ -30,54 +32,70 @@ function fingerprintOf(schema: GraphQLSchema): string {
   return fingerprint;
 }
 
-const isCacheable = ({ schema, document }: GraphQLRequestContext<GatewayContext>) =>
-  document !== undefined && selectsOnlyAggregates(schema, document);
+/**
+ * The answer depends on the caller's token: no HTTP cache between the gateway and the client may
+ * keep it. Set on every answer, cached or not, before Apollo's own cache-control plugin looks:
+ * it then keeps `no-store` rather than passing on the subgraphs' `max-age=…, public`.
+ */
+export const clientsNeverStore: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /**
- * Apollo's response cache, for aggregates only. Each agency decides in its own subgraph what a
- * role may read for a purpose, so an answer is shared only between callers with the same roles
- * and purpose (not the same subject: an aggregate is about nobody in particular): the key is the
- * operation, its variables, the caller's sorted roles and purpose, and the supergraph. Operations
- * that select anything but aggregates (AGGREGATE_FIELDS) are neither read from nor written to
- * the cache, and answers with errors are never stored.
+ * Apollo's response cache, driven by the subgraphs' cache hints: an answer is stored only when
+ * every subgraph it came from declared its part public (`@cacheControl` on the agency's
+ * aggregate types, sent as `Cache-Control: max-age=N, public`), for the shortest time any of them
+ * allowed and at most `ttlSeconds`. Unhinted fields, personal reads and answers with errors are
+ * `no-store` at their agency, so they are never stored, and every one of them reaches the
+ * agency that audits it.
  *
- * The subgraphs send no cache hints, so the gateway marks an aggregate's answer cacheable for
- * `ttlSeconds` itself. Clients are told `no-store`: the answer depends on their token, and a
- * shared HTTP cache must not hand it to anyone else.
+ * Each agency decides in its own subgraph what a role may read for a purpose, so an answer is
+ * shared only between callers with the same roles, purpose and data subject (not the same
+ * subject: what is public is about nobody in particular): the key is the operation, its
+ * variables, those, and the supergraph.
  */
 export function responseCachePlugin(options: ResponseCachePluginOptions): ApolloServerPlugin<GatewayContext> {
+  const uncacheable = new UncacheableOperations();
   const apolloResponseCache = ApolloServerPluginResponseCache<GatewayContext>({
     cache: options.cache,
     extraCacheKeyData: async ({ contextValue, schema }) => ({
       roles: [...new Set(contextValue.caller.roles)].sort(),
       purpose: contextValue.purpose,
+      dataSubject: contextValue.dataSubject,
       supergraph: fingerprintOf(schema),
     }),
-    shouldReadFromCache: async (requestContext) => isCacheable(requestContext),
-    shouldWriteToCache: async (requestContext) => isCacheable(requestContext),
+    shouldReadFromCache: async (requestContext) => !uncacheable.knownUncacheable(requestContext),
+    shouldWriteToCache: async (requestContext) => shareablePolicy(requestContext) !== null,
   });
 
   return {
     async requestDidStart(outerContext) {
       const cached = await apolloResponseCache.requestDidStart!(outerContext);
+      const noStore = await clientsNeverStore.requestDidStart!(outerContext);
       // Set once the operation is resolved and allowed to run: validation and trusted operations
       // have had their say, and a refused request never reaches the cache.
-      let cacheable = false;
+      let resolved = false;
       return {
         async responseForOperation(requestContext) {
-          cacheable = isCacheable(requestContext);
+          resolved = true;
           return cached!.responseForOperation!(requestContext);
         },
         async willSendResponse(requestContext) {
-          if (!cacheable) return;
+          await noStore!.willSendResponse!(requestContext);
+          if (!resolved) return;
           const hit = requestContext.metrics.responseCacheHit === true;
-          // Replaces the uncacheable policy the subgraphs' responses left (they send `no-store`).
-          // PUBLIC in Apollo's sense, not per session: the key already holds roles and purpose.
-          if (!hit) requestContext.overallCachePolicy.replace({ maxAge: options.ttlSeconds, scope: 'PUBLIC' });
+          if (!hit) requestContext.overallCachePolicy.restrict({ maxAge: options.ttlSeconds });
+          const cacheable = hit || shareablePolicy(requestContext) !== null;
+          if (!hit) uncacheable.remember(requestContext, !cacheable);
           await cached!.willSendResponse!(requestContext);
-          const { headers } = requestContext.response.http;
-          headers.set('cache-control', 'no-store');
-          headers.set(RESPONSE_CACHE_HEADER, hit ? 'hit' : 'miss');
+          if (!cacheable) return;
+          requestContext.response.http.headers.set(RESPONSE_CACHE_HEADER, hit ? 'hit' : 'miss');
           options.onEvent?.(hit ? 'hit' : 'miss');
         },
       };

@@ -8,3 +8,6 @@ export * from './subgraph-error-response';
 export * from './subgraph-failure';
 export * from './subgraph-fetcher';
 export * from './subgraph-fetchers';
+export * from './deduplicating-data-source';
+export * from './deduplication-config';
+export * from './in-flight-fetches';

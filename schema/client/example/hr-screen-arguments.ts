@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isPurpose, PURPOSES, type Purpose } from '../src';
 
-export const USAGE = `Usage: node -r @swc-node/register schema/client/example/hr-screen.ts --url <gateway /graphql URL> --token <JWT>
+export const USAGE = `Usage: node --conditions=jembatan-source -r @swc-node/register schema/client/example/hr-screen.ts --url <gateway /graphql URL> --token <JWT>
   [--unit KEC-317401] [--first 10] [--after <cursor>] [--year 2016] [--region 31]
   [--purpose HR_ADMINISTRATION] [--persisted]
 --url and --token may come from JEMBATAN_URL and JEMBATAN_TOKEN instead (a token in the

@@ -8,6 +8,7 @@ import { generatedFilesOf } from '../generated-files';
 import { readSavedOperations } from '../operations';
 import { SUBGRAPHS } from '../subgraphs';
 import { ScratchRepository } from './scratch-repository';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 const CHECK_SCRIPT = resolve(__dirname, '..', 'check.ts');
 const SCHEMA_PACKAGE = resolve(__dirname, '..', '..');
@@ -18,7 +19,7 @@ async function runCheck(...args: string[]): Promise<{ exitCode: number; stdout: 
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['-r', '@swc-node/register', CHECK_SCRIPT, ...args],
+      [...RUN_FROM_SOURCE, CHECK_SCRIPT, ...args],
       { cwd: SCHEMA_PACKAGE, env, timeout: 60_000 },
     );
     return { exitCode: 0, stdout, stderr };

@@ -7,7 +7,7 @@ import {
   defineAccessPolicy,
 } from '@jembatan/kit';
 import { maskNik } from '@jembatan/kit/identifiers';
-import type { BpjsContext } from './context';
+import { identifiersOfNik } from './identifiers-of-nik';
 
 const PERSONAL_FOR_ENROLMENT = [
   'participantLookup',
@@ -109,8 +109,5 @@ export const bpjsAccessPolicy = defineAccessPolicy({
     Participant: { kpj: 'kpj' },
   },
   // BPJS files enrolments and claims under the KPJ: a data subject's requests reach those too.
-  identifiersOfNik: async (nik: string, context: BpjsContext) => {
-    const participant = await context.loaders.participantByNik.load(nik);
-    return participant ? [`kpj:${participant.kpj}`] : [];
-  },
+  identifiersOfNik,
 });

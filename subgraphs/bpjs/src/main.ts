@@ -1,3 +1,4 @@
+import '@jembatan/kit/refuse-stale-build';
 import { tracing } from './tracing';
 import 'reflect-metadata';
 import { resolve } from 'node:path';

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -50,7 +51,7 @@ export function renderOverlay(overlay: string): KubernetesObject[] {
     cpSync(join(ROOT, 'deploy/kubernetes'), copy, { recursive: true });
     execFileSync(
       process.execPath,
-      ['-r', '@swc-node/register', 'scripts/keys.ts', '--out', join(copy, 'overlays', overlay, 'keys')],
+      [...RUN_FROM_SOURCE, 'scripts/keys.ts', '--out', join(copy, 'overlays', overlay, 'keys')],
       { cwd: ROOT, stdio: 'ignore' },
     );
     const rendered = execFileSync(binary, ['kustomize', join(copy, 'overlays', overlay)], { encoding: 'utf8' });

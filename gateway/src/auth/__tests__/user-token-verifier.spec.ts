@@ -119,3 +119,55 @@ describe('user tokens whose age or subject cannot be trusted', () => {
     expect((await verify(requestWith(token))).subject).toBe('siti');
   });
 });
+
+describe('tokens verified lately', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const signed = async (claims: JWTPayload) =>
+    new SignJWT({ roles: ['dki_hr'], agency: 'pemprov-dki', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: identityProvider.kid })
+      .setIssuer(ISSUER)
+      .setAudience('jembatan')
+      .sign(await importJWK(identityProvider, 'RS256'));
+  const verifierWith = (overrides: Partial<UserTokenSettings>) =>
+    createUserTokenVerifier({ ...settingsWith({ keys: [publicJwkOf(identityProvider)] }), ...overrides }, () => {});
+
+  // A signature check builds a new caller each time: the same object back means none was made.
+  it('checks the signature of a token sent again only once, and hands out a caller nobody can alter', async () => {
+    const verify = verifierWith({});
+    const token = await signed({ sub: 'siti', iat: now(), exp: now() + 3600 });
+    const first = await verify(requestWith(token));
+    expect(await verify(requestWith(token))).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.roles)).toBe(true);
+    const other = await signed({ sub: 'budi', iat: now(), exp: now() + 3600 });
+    expect((await verify(requestWith(other))).subject).toBe('budi');
+  });
+
+  it('checks the signature again once the trust period is over', async () => {
+    const verify = verifierWith({ verifiedTokenTrustMs: 50 });
+    const token = await signed({ sub: 'siti', iat: now(), exp: now() + 3600 });
+    const first = await verify(requestWith(token));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = await verify(requestWith(token));
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+  });
+
+  it('refuses a remembered token once it expires, as the signature check would', async () => {
+    const verify = verifierWith({ clockSkewSeconds: 0 });
+    const token = await signed({ sub: 'siti', iat: now(), exp: now() + 1 });
+    expect((await verify(requestWith(token))).subject).toBe('siti');
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect(verify(requestWith(token))).rejects.toBeInstanceOf(RequestRejectedError);
+  });
+
+  it('never remembers a refused token', async () => {
+    const reasons: string[] = [];
+    const verify = createUserTokenVerifier(settingsWith({ keys: [publicJwkOf(identityProvider)] }), (reason) =>
+      reasons.push(reason),
+    );
+    const future = await signed({ sub: 'siti', iat: now() + 24 * 3600, exp: now() + 25 * 3600 });
+    await expect(verify(requestWith(future))).rejects.toBeInstanceOf(RequestRejectedError);
+    await expect(verify(requestWith(future))).rejects.toBeInstanceOf(RequestRejectedError);
+    expect(reasons).toHaveLength(2);
+  });
+});

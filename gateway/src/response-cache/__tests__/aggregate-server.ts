@@ -4,19 +4,34 @@ import type { GatewayContext } from '../../context';
 import type { ResponseCache } from '../create-response-cache';
 import { RESPONSE_CACHE_HEADER } from '../response-cache-plugin';
 
-/** The supergraph's names, in small: two aggregates and the personal data beside them. */
+/**
+ * The supergraph's names, in small, hinted as the agencies hint theirs: two aggregates and a
+ * unit's directory entry and coverage are public for a minute; the personal data beside them,
+ * and a type an agency added without a hint, are not. Apollo's cache-control plugin turns the
+ * hints into the request's cache policy, as the subgraphs' `Cache-Control` headers do at the gateway.
+ */
 const typeDefs = `#graphql
+  enum CacheControlScope { PUBLIC PRIVATE }
+  directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
   type Query {
     workforceStatistics: WorkforceStatistics!
     claimStatistics(year: Int!): ClaimStatistics!
     unit(code: ID!): Unit
     worker(nik: String!): Worker
+    newAgencyFigures: NewAgencyFigures!
+    briefFigures: BriefFigures!
+    ownFigures: OwnFigures!
   }
-  type WorkforceStatistics { unitCount: Int! workerCount: Int! }
-  type ClaimStatistics { year: Int! count: Int! }
-  type Unit { code: ID! name: String! headcount: Int! bpjsCoverage: UnitCoverage workers: [Worker!] }
-  type UnitCoverage { enrolled: Int! }
+  type WorkforceStatistics @cacheControl(maxAge: 60, scope: PUBLIC) { unitCount: Int! workerCount: Int! }
+  type ClaimStatistics @cacheControl(maxAge: 60, scope: PUBLIC) { year: Int! count: Int! }
+  type Unit @cacheControl(maxAge: 60, scope: PUBLIC) {
+    code: ID! name: String! headcount: Int! bpjsCoverage: UnitCoverage workers: [Worker!]
+  }
+  type UnitCoverage @cacheControl(maxAge: 60, scope: PUBLIC) { enrolled: Int! }
   type Worker { nik: String! name: String }
+  type NewAgencyFigures { total: Int! }
+  type BriefFigures @cacheControl(maxAge: 1, scope: PUBLIC) { total: Int! }
+  type OwnFigures @cacheControl(maxAge: 60, scope: PRIVATE) { total: Int! }
 `;
 
 const resolvers = {
@@ -28,6 +43,9 @@ const resolvers = {
       return { code, name: `Unit ${code}`, headcount: 12, bpjsCoverage: { enrolled: 9 }, workers: [] };
     },
     worker: (_: unknown, { nik }: { nik: string }) => ({ nik, name: 'Siti' }),
+    newAgencyFigures: () => ({ total: 7 }),
+    briefFigures: () => ({ total: 8 }),
+    ownFigures: () => ({ total: 9 }),
   },
 };
 
@@ -35,6 +53,7 @@ export interface Caller {
   roles: Role[];
   purpose?: Purpose | null;
   subject?: string;
+  dataSubject?: string | null;
 }
 
 export interface AggregateServer {
@@ -48,7 +67,7 @@ export interface AggregateServer {
   stop(): Promise<void>;
 }
 
-/** A real Apollo Server with the response cache installed, as the gateway installs it. */
+/** A real Apollo Server with the response cache installed, as the gateway installs it (last). */
 export async function startAggregateServer(responseCache: ResponseCache): Promise<AggregateServer> {
   let executions = 0;
   const apollo = new ApolloServer<GatewayContext>({
@@ -76,7 +95,7 @@ export async function startAggregateServer(responseCache: ResponseCache): Promis
         requestId: 'test-request',
         caller: { subject: caller.subject ?? 'someone', agency: 'jembatan-test', roles: caller.roles },
         purpose: caller.purpose ?? null,
-        dataSubject: null,
+        dataSubject: caller.dataSubject ?? null,
         publishedOperation: null,
       };
       const response = await apollo.executeOperation({ query, variables }, { contextValue });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { oneByKey, type Database } from '@jembatan/kit';
+import { oneByKey, rowsByKeys, type Database } from '@jembatan/kit';
 import { EmployerEntity } from '../entities';
 
 interface ActiveRow {
@@ -8,10 +8,9 @@ interface ActiveRow {
 }
 
 export function createEmployerLoaders(database: Database) {
-  const employers = database.dataSource.getRepository(EmployerEntity);
   return {
     employerByNpp: new DataLoader<string, EmployerEntity | null>(async (npps) => {
-      const rows = await employers.createQueryBuilder('e').where('e.npp = ANY(:npps)', { npps }).getMany();
+      const rows = await rowsByKeys(database.dataSource, EmployerEntity, 'npp', npps);
       return oneByKey(npps, rows, (row) => row.npp);
     }),
 

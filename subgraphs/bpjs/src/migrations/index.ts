@@ -2,6 +2,7 @@ import { auditTrailMigrations, seedLedgerMigrations } from '@jembatan/kit';
 import { CreateSocialSecurityLedger1732406400200 } from './1732406400200-CreateSocialSecurityLedger';
 import { AddEmployers1732406400300 } from './1732406400300-AddEmployers';
 import { AddUnitCoverageChanges1732406400400 } from './1732406400400-AddUnitCoverageChanges';
+import { AddClaimTotals1765000000200 } from './1765000000200-AddClaimTotals';
 
 /** In order of application; a released migration is never edited, only followed by a new one. */
 export const bpjsMigrations = [
@@ -10,4 +11,5 @@ export const bpjsMigrations = [
   CreateSocialSecurityLedger1732406400200,
   AddEmployers1732406400300,
   AddUnitCoverageChanges1732406400400,
+  AddClaimTotals1765000000200,
 ];

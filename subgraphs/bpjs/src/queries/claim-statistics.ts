@@ -2,8 +2,8 @@ import type { Database } from '@jembatan/kit';
 import { Program, type ClaimStatistics } from '../types';
 
 /**
- * Claims filed in a year, optionally within a Kemendagri region ("31" covers "31.74"), in one
- * GROUP BY. The filed_on range (not EXTRACT(year)) lets the (filed_on, region_code) index work.
+ * Claims filed in a year, optionally within a Kemendagri region ("31" covers "31.74"), summed from
+ * the claim totals the claim triggers keep (summaries/claim-totals.ts): a few rows, not every claim.
  */
 export async function claimStatistics(
   database: Database,
@@ -11,10 +11,9 @@ export async function claimStatistics(
   regionCode: string | null,
 ): Promise<ClaimStatistics> {
   const rows = await database.dataSource.query<{ program: Program; count: number; amount: string }[]>(
-    `SELECT program, count(*)::int AS count, sum(amount)::text AS amount
-       FROM claim
-      WHERE filed_on >= make_date($1, 1, 1) AND filed_on < make_date($1 + 1, 1, 1)
-        AND ($2::text IS NULL OR region_code = $2 OR region_code LIKE $2 || '.%')
+    `SELECT program, sum(claims)::int AS count, sum(amount)::text AS amount
+       FROM claim_total
+      WHERE year = $1 AND ($2::text IS NULL OR region_code = $2 OR region_code LIKE $2 || '.%')
       GROUP BY program`,
     [year, regionCode],
   );

@@ -1,5 +1,5 @@
 import { createAccessLogSchema } from '@jembatan/kit';
-import type { BpjsContext } from '../context';
+import { identifiersOfNik } from '../identifiers-of-nik';
 
 /**
  * BPJS Ketenagakerjaan's part of `accessLog`: the records of its own audit trail. BPJS records
@@ -8,8 +8,5 @@ import type { BpjsContext } from '../context';
 export const bpjsAccessLog = createAccessLogSchema({
   agencyField: 'bpjs',
   agency: 'BPJS Ketenagakerjaan',
-  identifiersOfNik: async (nik, context) => {
-    const participant = await (context as BpjsContext).loaders.participantByNik.load(nik);
-    return participant ? [`kpj:${participant.kpj}`] : [];
-  },
+  identifiersOfNik,
 });

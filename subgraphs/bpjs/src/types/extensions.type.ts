@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { PUBLIC_AGGREGATE } from '@jembatan/kit';
 import { Participant } from './participant.type';
 import { UnitCoverage } from './statistics.type';
 
@@ -17,6 +18,7 @@ export class WorkerReference {
 }
 
 /** Pemprov DKI's Unit, extended with the BPJS cover of the people it registered. */
+@Directive(PUBLIC_AGGREGATE)
 @Directive('@key(fields: "code")')
 @ObjectType('Unit')
 export class UnitReference {

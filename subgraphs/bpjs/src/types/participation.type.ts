@@ -1,6 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { PUBLIC_AGGREGATE } from '@jembatan/kit';
 import { Segment } from './enums';
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'Active participants of one segment.' })
 export class SegmentParticipation {
   @Field(() => Segment, { description: 'The participation segment.' })
@@ -10,6 +12,7 @@ export class SegmentParticipation {
   activeParticipants: number;
 }
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({
   description:
     'Headline participation figures of a region: active participants and registered employers, kept as counts updated with the data, so asking costs the same at national size.',

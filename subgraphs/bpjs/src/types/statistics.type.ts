@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { RupiahScalar } from '@jembatan/kit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { PUBLIC_AGGREGATE, RupiahScalar } from '@jembatan/kit';
 import { Program } from './enums';
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'Claims of one programme.' })
 export class ProgramClaims {
   @Field(() => Program, { description: 'The programme.' })
@@ -14,6 +15,7 @@ export class ProgramClaims {
   amount: string;
 }
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'Claims filed in one year and region, computed in the database.' })
 export class ClaimStatistics {
   @Field(() => Int, { description: 'The calendar year the claims were filed in.' })
@@ -37,6 +39,7 @@ export class ClaimStatistics {
   byProgram: ProgramClaims[];
 }
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'Participants of one programme.' })
 export class ProgramCoverage {
   @Field(() => Program, { description: 'The programme.' })
@@ -46,6 +49,7 @@ export class ProgramCoverage {
   enrolled: number;
 }
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'Totals of a set of claims.' })
 export class ClaimTotals {
   @Field(() => Int, { description: 'Number of claims.' })
@@ -55,6 +59,7 @@ export class ClaimTotals {
   amount: string;
 }
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'BPJS cover of the participants a Pemprov DKI unit registered collectively.' })
 export class UnitCoverage {
   @Field(() => Int, { description: 'Participants registered through the unit with at least one active enrolment.' })

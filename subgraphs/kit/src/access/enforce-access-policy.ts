@@ -1,5 +1,6 @@
 import {
   defaultFieldResolver,
+  isNonNullType,
   isObjectType,
   type GraphQLField,
   type GraphQLFieldResolver,
@@ -8,8 +9,8 @@ import {
 import type { AccessPolicy } from './access-policy';
 import type { AccessRecorder } from './access-recorder';
 import type { FieldAccess, CompiledAccessPolicy } from './field-access';
-import { forbidden } from './forbidden';
 import { personalReadsFor, subjectsLookedUp, type PersonalReadContext, type PersonalReads } from './personal-read';
+import type { WithheldFields } from './withheld-fields';
 
 export { forbidden } from './forbidden';
 
@@ -17,6 +18,8 @@ export { forbidden } from './forbidden';
 export interface GuardedContext extends PersonalReadContext {
   access: FieldAccess;
   accessRecorder: AccessRecorder;
+  /** The fields withheld from this request, sent as one error each (withheldFieldsPlugin). */
+  withheldFields: WithheldFields;
 }
 
 /** Federation's own entry points: `_entities` hands out objects whose fields are then guarded one by one. */
@@ -28,8 +31,9 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
 
 /**
  * Puts the agency's policy in front of every field resolver of its schema, on every path
- * (root queries, nested fields and `_entities` alike): an ungranted field resolves to a
- * FORBIDDEN error at its path, a masked one to its mask, and each personal read is recorded.
+ * (root queries, nested fields and `_entities` alike): an ungranted field resolves to null, with
+ * one FORBIDDEN error for that field of the query however many rows it was withheld from (see
+ * WithheldFields), a masked one to its mask, and each personal read is recorded.
  */
 export function enforceAccessPolicy<TGroup extends string>(
   schema: GraphQLSchema,
@@ -53,10 +57,16 @@ export function enforceAccessPolicy<TGroup extends string>(
       const maskString = policy.masks[coordinate];
       const mask = maskString && ((value: unknown) => (typeof value === 'string' ? maskString(value) : value));
       const lookup = lookups[coordinate];
+      const nullable = !isNonNullType(field.type);
       const resolve: GraphQLFieldResolver<unknown, GuardedContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         const access = context.access.get(coordinate);
-        if (!access) throw forbidden(coordinate);
+        if (!access) {
+          const withheld = context.withheldFields.withhold(coordinate, info);
+          // A non-null field can only be withheld by an error, which nulls its parent.
+          if (nullable) return null;
+          throw withheld;
+        }
         const reads: unknown[] = [];
         if (lookup) {
           const subjects = subjectsLookedUp(lookup, args);

@@ -1,7 +1,10 @@
-import { JembatanError } from '../errors/jembatan-error';
+import { JembatanError, type ErrorLocation } from '../errors/jembatan-error';
 
-export function forbidden(coordinate: string): JembatanError {
-  return new JembatanError('FORBIDDEN', `Your roles and declared purpose do not grant ${coordinate}`, {
-    field: coordinate,
-  });
+export function forbidden(coordinate: string, location?: ErrorLocation): JembatanError {
+  return new JembatanError(
+    'FORBIDDEN',
+    `Your roles and declared purpose do not grant ${coordinate}`,
+    { field: coordinate },
+    location,
+  );
 }

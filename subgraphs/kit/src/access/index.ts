@@ -13,3 +13,5 @@ export * from './field-access';
 export * from './masks';
 export * from './policy-gaps';
 export * from './operation-digest';
+export * from './withheld-fields';
+export * from './withheld-fields-plugin';

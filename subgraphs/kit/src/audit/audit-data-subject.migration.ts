@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { AUDIT_APPEND_LOCK_KEY, OCCURRED_AT_FORMAT } from './canonical-record';
 
 /** The chain function of CreateAuditTrail1732406400010, with `extra` appended to the hashed text. */
-const chainFunction = (extra: string) => `
+export const chainFunction = (extra: string) => `
   CREATE OR REPLACE FUNCTION audit_log_chain() RETURNS trigger
     LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT
     AS $$

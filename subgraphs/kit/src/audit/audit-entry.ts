@@ -20,7 +20,7 @@ export interface AuditEntry {
   dataSubject: string | null;
 }
 
-// seq, occurred_at, prev_hash and hash are the trigger's to set: the caller cannot choose them.
+// seq, occurred_at, chain, chain_seq, prev_hash and hash are the trigger's to set: the caller cannot choose them.
 const APPEND_SQL = `
   INSERT INTO audit_log
     (caller_subject, caller_agency, caller_roles, purpose, operation_name, request_id, subjects, fields, data_subject)
@@ -28,8 +28,8 @@ const APPEND_SQL = `
 
 /**
  * Appends one record to the audit trail in one statement, committed on its own. Call it outside
- * any open transaction: appends are serialised by a lock held until commit, so an append inside
- * a long transaction would hold up every other request's.
+ * any open transaction: an append holds its chain's lock until commit, so an append inside a long
+ * transaction would keep that chain from every other request's.
  */
 export async function appendAuditEntry(database: Database, entry: AuditEntry): Promise<void> {
   await database.dataSource.query(APPEND_SQL, [

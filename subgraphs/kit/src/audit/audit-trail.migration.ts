@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SplitAuditTrailIntoChains1732406400030 } from './audit-chains.migration';
 import { AddAuditDataSubject1732406400020 } from './audit-data-subject.migration';
 import { AUDIT_APPEND_LOCK_KEY, OCCURRED_AT_FORMAT } from './canonical-record';
 
@@ -141,4 +142,8 @@ export class CreateAuditTrail1732406400010 implements MigrationInterface {
 }
 
 /** The kit's audit trail migrations, for each subgraph that records access to personal data. */
-export const auditTrailMigrations = [CreateAuditTrail1732406400010, AddAuditDataSubject1732406400020];
+export const auditTrailMigrations = [
+  CreateAuditTrail1732406400010,
+  AddAuditDataSubject1732406400020,
+  SplitAuditTrailIntoChains1732406400030,
+];

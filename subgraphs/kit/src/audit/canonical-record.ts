@@ -10,20 +10,29 @@ import type { AuditEntry } from './audit-entry';
  *   hash = sha256(prev_hash || utf8(
  *            ns(seq) ns(occurred_at) ns(caller_subject) ns(caller_agency) list(caller_roles)
  *            ns(purpose) ns(operation_name) ns(request_id) list(subjects) list(fields)
- *            [ns(data_subject)]))
+ *            [ns(data_subject)] [ns(chain) ns(chain_seq)]))
  *
  *   ns(v)     = "<UTF-8 octet length of v>:<v>,"   or "-:," when v is NULL
  *   list(xs)  = ns(ns(x1) || ns(x2) || …)           ("0:," for an empty list)
- *   seq       as decimal digits; occurred_at as UTC "YYYY-MM-DDTHH:MM:SS.ffffffZ" (microseconds)
- *   prev_hash = the previous record's hash, or 32 zero bytes for record 1
+ *   seq, chain and chain_seq as decimal digits; occurred_at as UTC "YYYY-MM-DDTHH:MM:SS.ffffffZ"
+ *   prev_hash = the hash of the record before it in its chain, or 32 zero bytes for a chain's first
  *   [ns(data_subject)] only when the record names a data subject (AddAuditDataSubject1732406400020):
  *     records without one hash as every record did before that column existed
+ *   [ns(chain) ns(chain_seq)] only when the record has a chain_seq (SplitAuditTrailIntoChains1732406400030):
+ *     records written before the trail had chains have none; they make up the start of chain 0,
+ *     numbered there by their seq, and hash as they always did
  */
 
 // These constants are part of the stored format: existing chains depend on them, never change them.
 
-/** Every append takes this transaction-scoped advisory lock ("jbtaudit" as a signed 64-bit integer). */
+/**
+ * An append to chain k holds the transaction-scoped advisory lock AUDIT_APPEND_LOCK_KEY + k
+ * ("jbtaudit" as a signed 64-bit integer); before there were chains, every append took this one.
+ */
 export const AUDIT_APPEND_LOCK_KEY = '7665817477668170100';
+
+/** A record's number in its chain: chain_seq, or seq for a record written before there were chains. */
+export const CHAIN_LINK_SQL = 'coalesce(chain_seq, seq)';
 
 /** The prev_hash of record 1. */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
@@ -37,6 +46,10 @@ export type CanonicalRecord = AuditEntry & {
   seq: string;
   /** UTC with microseconds, in OCCURRED_AT_FORMAT. */
   occurredAt: string;
+  /** The chain the record was appended to; 0 for every record written before there were chains. */
+  chain: number;
+  /** Its number in that chain, decimal; null for a record written before there were chains. */
+  chainSeq: string | null;
 };
 
 const netstring = (value: string | null): string =>
@@ -57,6 +70,7 @@ export function canonicalRecordText(record: CanonicalRecord): string {
     netstringList(record.subjects),
     netstringList(record.fields),
     record.dataSubject === null ? '' : netstring(record.dataSubject),
+    record.chainSeq === null ? '' : netstring(String(record.chain)) + netstring(record.chainSeq),
   ].join('');
 }
 

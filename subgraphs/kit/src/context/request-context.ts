@@ -1,6 +1,7 @@
 import type { AccessRecorder } from '../access/access-recorder';
 import type { Caller } from '../access/caller';
 import type { FieldAccess } from '../access/field-access';
+import type { WithheldFields } from '../access/withheld-fields';
 import type { Purpose } from '../access/roles';
 import type { Database } from '../db/database';
 
@@ -18,6 +19,8 @@ export interface RequestContext<TLoaders> {
   access: FieldAccess;
   /** Which personal data this request read, for its one audit record. */
   accessRecorder: AccessRecorder;
+  /** The fields the policy withheld from this request, each sent as one FORBIDDEN error. */
+  withheldFields: WithheldFields;
   loaders: TLoaders;
   /** For root queries that fetch one list or aggregate; anything per parent goes through loaders. */
   database: Database;

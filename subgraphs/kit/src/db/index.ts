@@ -4,3 +4,4 @@ export * from './pglite-server';
 export * from './postgres-admin';
 export * from './statement-counter';
 export * from './data-dir-lock';
+export * from './summary-triggers';

@@ -23,7 +23,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED:
     'No valid credentials: a missing, malformed, expired or wrongly signed token, or (at a subgraph) a request that did not come from the gateway (HTTP 401).',
   FORBIDDEN:
-    "The caller's roles and declared purpose do not grant this field; it is null and the rest of the answer still arrives.",
+    "The caller's roles and declared purpose do not grant this field; it is null wherever it occurs, with one error per field of the query (`extensions.field`, and `extensions.withheldCount` places, at the first of them), and the rest of the answer still arrives.",
   INVALID_PURPOSE: 'The X-Purpose header names no purpose of access Jembatan knows (HTTP 400).',
   PURPOSE_NOT_ALLOWED: "None of the caller's roles may declare this purpose of access (HTTP 403).",
   DATA_SUBJECT_REQUIRED:

@@ -1,13 +1,27 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import type { ErrorCode } from './error-codes';
+
+/** Where in a document and an answer an error belongs, when it is built already located. */
+export type ErrorLocation = Pick<GraphQLErrorOptions, 'nodes' | 'path'>;
 
 /**
  * An expected, client-facing error. Only these (and GraphQL's own syntax/validation errors)
  * reach clients verbatim in production; anything else is masked by `formatError`.
+ *
+ * Built without a stack trace: these are catalogued answers to the client, never bugs, and a
+ * page can raise many of them. Capturing a stack costs the frames, and reading it (graphql-js
+ * does, to copy it onto the error it wraps) runs every frame through the source-map hook of
+ * development; neither tells an operator anything about a refused NIK or field.
  */
 export class JembatanError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, location?: ErrorLocation) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(message, { ...location, extensions: { ...extensions, code } });
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     this.name = 'JembatanError';
   }
 }

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { DateScalar, RupiahScalar } from '../scalars';
+import { CACHE_CONTROL_DEFINITIONS } from './cache-control';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
@@ -21,7 +22,8 @@ export interface FederatedSchemaOptions<TContext> {
 
 /**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema. type-graphql builds a plain
- * schema; we print it with its directives (@key, @shareable), add the federation @link, and let
+ * schema; we print it with its directives (@key, @shareable, @cacheControl), add the federation
+ * @link and the @cacheControl definition, and let
  * @apollo/subgraph add `_service`/`_entities` with our resolvers and reference resolvers.
  */
 export function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<TContext>): GraphQLSchema {
@@ -31,7 +33,7 @@ export function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<T
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(plain)}`);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${CACHE_CONTROL_DEFINITIONS}\n${printSchemaWithDirectives(plain)}`);
   const resolvers = createResolversMap(plain) as GraphQLResolverMap<TContext>;
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;

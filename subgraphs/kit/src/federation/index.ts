@@ -1,1 +1,2 @@
 export * from './build-federated-schema';
+export * from './cache-control';

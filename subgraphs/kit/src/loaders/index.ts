@@ -1,1 +1,2 @@
 export * from './batch-by-key';
+export * from './rows-by-keys';

@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import { observeCircuitBreakers, type CircuitState } from './metrics/circuit-breaker-metrics';
 import { observeRedis, responseCacheEventCounter } from './metrics/redis-metrics';
+import { mergedSubgraphFetchCounter } from './metrics/merged-fetch-metrics';
 import { createServiceMetrics } from './metrics/service-metrics';
 import { subgraphFetchMetrics, type ObserveSubgraphFetch } from './metrics/subgraph-fetch-metrics';
 import type { PublishedOperationOf } from './request-result';
@@ -15,6 +16,8 @@ export interface GatewayObservability extends ServiceObservability {
   observeRedis(uses: () => Record<string, boolean | undefined>): void;
   /** For the response cache: count each hit, miss and failed store. */
   readonly countResponseCacheEvent: (event: string) => void;
+  /** For in-flight deduplication: count each fetch that took an identical fetch's answer. */
+  readonly countMergedSubgraphFetch: (subgraph: string) => void;
 }
 
 /** The gateway's observability: the service's, plus its view of each subgraph it calls. */
@@ -35,5 +38,6 @@ export function createGatewayObservability(options: {
     observeCircuitBreakers: (states) => observeCircuitBreakers(registry, states),
     observeRedis: (uses) => observeRedis(registry, uses),
     countResponseCacheEvent: responseCacheEventCounter(registry),
+    countMergedSubgraphFetch: mergedSubgraphFetchCounter(registry),
   };
 }

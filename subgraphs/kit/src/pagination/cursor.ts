@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
 import { badInput, echoed } from '../errors';
 import type { CursorKey } from './cursor-keys';
+import { randomIvs } from './random-ivs';
 
 const VERSION = 2;
 const IV_BYTES = 12;
@@ -60,11 +61,12 @@ export function createCursorSeal(keys: readonly CursorKey[]) {
   const [sealing] = keys;
   if (!sealing) throw new Error('cursor sealing needs at least one key');
   const byKid = new Map(keys.map((key) => [key.kid, key.secret]));
+  const nextIv = randomIvs(IV_BYTES);
 
   return {
     seal(binding: CursorBinding, position: PagePosition): string {
       const kid = Buffer.from(sealing.kid, 'utf8');
-      const iv = randomBytes(IV_BYTES);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', sealing.secret, iv);
       cipher.setAAD(associatedData(sealing.kid, binding));
       const ciphertext = Buffer.concat([cipher.update(position.key, 'utf8'), cipher.final()]);

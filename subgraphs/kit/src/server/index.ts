@@ -12,3 +12,4 @@ export * from './readiness-route';
 export * from './subgraph-readiness';
 export * from './request-rejected';
 export * from './send-json-error';
+export * from './compact-result';

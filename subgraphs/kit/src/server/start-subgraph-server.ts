@@ -8,7 +8,10 @@ import type { AccessPolicy } from '../access/access-policy';
 import { AccessRecorder } from '../access/access-recorder';
 import { enforceAccessPolicy } from '../access/enforce-access-policy';
 import { compileAccessPolicy } from '../access/field-access';
+import { WithheldFields } from '../access/withheld-fields';
+import { withheldFieldsPlugin } from '../access/withheld-fields-plugin';
 import { auditTrailPlugin } from './audit-trail-plugin';
+import { cacheHintsPlugins } from './cache-hints-plugins';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
 import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
@@ -16,6 +19,7 @@ import type { HttpServerLimits } from '../config/http-server-config';
 import { createFormatError } from '../errors';
 import { describeError, type Logger } from '../log';
 import { createGraphqlHttpHandler } from './graphql-http-handler';
+import { stringifyCompactly } from './compact-result';
 import { healthRoute } from './health-route';
 import { RequestRejectedError } from './request-rejected';
 import { startHttpService, type HttpService } from './http-service';
@@ -64,10 +68,14 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Before the plugins that read the errors sent (audit, metrics, request log).
+      withheldFieldsPlugin(),
+      ...cacheHintsPlugins(),
       ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
       ...observability.plugins,
     ],
     includeStacktraceInErrorResponses: !options.production,
+    stringifyResult: stringifyCompactly,
     formatError: createFormatError({
       production: options.production,
       onUnexpected: (error) => logger.error('unexpected resolver error', describeError(error)),
@@ -94,6 +102,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
         ...forwarded,
         access: policy.accessFor(forwarded.caller.roles, forwarded.purpose),
         accessRecorder: new AccessRecorder(),
+        withheldFields: new WithheldFields(),
         loaders: options.createLoaders(options.database),
         database: options.database,
       };

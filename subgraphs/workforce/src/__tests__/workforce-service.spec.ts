@@ -69,7 +69,7 @@ describe('the workforce subgraph on its own embedded database', () => {
   it('masks unexpected failures in production but keeps catalogued errors', async () => {
     const service = await startWorkforceService({ config: config(true), logger: silentLogger });
     try {
-      await service.database.dataSource.query('ALTER TABLE worker RENAME TO worker_moved');
+      await service.database.dataSource.query('ALTER TABLE unit_worker_count RENAME TO counts_moved');
       const broken = await post(service.url, '{ workforceStatistics { workerCount } }');
       expect(broken.body.errors).toEqual([
         {
@@ -83,7 +83,7 @@ describe('the workforce subgraph on its own embedded database', () => {
       const invalid = await post(service.url, '{ worker(nik: "123") { name } }');
       expect(invalid.body.errors?.[0]?.extensions.code).toBe('INVALID_NIK');
     } finally {
-      await service.database.dataSource.query('ALTER TABLE worker_moved RENAME TO worker');
+      await service.database.dataSource.query('ALTER TABLE counts_moved RENAME TO unit_worker_count');
       await service.close();
     }
   });

@@ -1,31 +1,17 @@
 import DataLoader from 'dataloader';
-import { manyByKey, oneByKey, type Database } from '@jembatan/kit';
+import { manyByKey, oneByKey, rowsByKeys, type Database } from '@jembatan/kit';
 import { UnitEntity } from '../entities';
 
-export function createUnitLoaders(database: Database) {
-  const units = database.dataSource.getRepository(UnitEntity);
+export function createUnitLoaders({ dataSource }: Database) {
   return {
     unitByCode: new DataLoader<string, UnitEntity | null>(async (codes) => {
-      const rows = await units.createQueryBuilder('u').where('u.code = ANY(:codes)', { codes }).getMany();
+      const rows = await rowsByKeys(dataSource, UnitEntity, 'code', codes);
       return oneByKey(codes, rows, (unit) => unit.code);
     }),
 
     childrenOf: new DataLoader<string, UnitEntity[]>(async (parentCodes) => {
-      const rows = await units
-        .createQueryBuilder('u')
-        .where('u.parent_code = ANY(:parentCodes)', { parentCodes })
-        .orderBy('u.code')
-        .getMany();
+      const rows = await rowsByKeys(dataSource, UnitEntity, 'parentCode', parentCodes, ['code']);
       return manyByKey(parentCodes, rows, (unit) => unit.parentCode as string);
-    }),
-
-    headcountOf: new DataLoader<string, number>(async (codes) => {
-      const rows: { code: string; headcount: number }[] = await database.dataSource.query(
-        `SELECT unit_code AS code, count(*)::int AS headcount
-           FROM worker WHERE unit_code = ANY($1) GROUP BY unit_code`,
-        [codes],
-      );
-      return oneByKey(codes, rows, (row) => row.code).map((row) => row?.headcount ?? 0);
     }),
   };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { manyByKey, oneByKey, type Database } from '@jembatan/kit';
+import { manyByKey, oneByKey, rowsByKeys, type Database } from '@jembatan/kit';
 import { WorkerEntity } from '../entities';
 import type { WorkerCategory } from '../types';
 
@@ -10,11 +10,6 @@ export interface UnitWorkersPage {
   afterNik: string | null;
   /** Rows to fetch: the page size plus one, to learn whether a next page exists. */
   limit: number;
-}
-
-export interface UnitWorkersCount {
-  unitCode: string;
-  category: WorkerCategory | null;
 }
 
 const WORKER_COLUMNS = `w.nik, w.name, w.category, w.unit_code AS "unitCode", w.contract_start AS "contractStart",
@@ -31,10 +26,9 @@ function groupBy<K>(keys: readonly K[], groupOf: (key: K) => string): Map<string
 }
 
 export function createWorkerLoaders(database: Database) {
-  const workers = database.dataSource.getRepository(WorkerEntity);
   return {
     workerByNik: new DataLoader<string, WorkerEntity | null>(async (niks) => {
-      const rows = await workers.createQueryBuilder('w').where('w.nik = ANY(:niks)', { niks }).getMany();
+      const rows = await rowsByKeys(database.dataSource, WorkerEntity, 'nik', niks);
       return oneByKey(niks, rows, (worker) => worker.nik);
     }),
 
@@ -68,25 +62,6 @@ export function createWorkerLoaders(database: Database) {
         return pages.map((page) => results.get(page) ?? []);
       },
       { cacheKeyFn: (page) => JSON.stringify(page) },
-    ),
-
-    unitWorkersCount: new DataLoader<UnitWorkersCount, number, string>(
-      async (counts) => {
-        const results = new Map<UnitWorkersCount, number>();
-        for (const group of groupBy(counts, (count) => String(count.category)).values()) {
-          const unitCodes = group.map((count) => count.unitCode);
-          const rows: { code: string; total: number }[] = await database.dataSource.query(
-            `SELECT unit_code AS code, count(*)::int AS total FROM worker
-              WHERE unit_code = ANY($1) AND ($2::text IS NULL OR category = $2)
-              GROUP BY unit_code`,
-            [unitCodes, group[0]?.category ?? null],
-          );
-          const totals = oneByKey(unitCodes, rows, (row) => row.code);
-          group.forEach((count, index) => results.set(count, totals[index]?.total ?? 0));
-        }
-        return counts.map((count) => results.get(count) ?? 0);
-      },
-      { cacheKeyFn: (count) => JSON.stringify(count) },
     ),
   };
 }

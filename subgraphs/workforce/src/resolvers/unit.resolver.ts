@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolve
 import { notFound, PageArgs, readPageArgs, requireUnitCode, toConnection } from '@jembatan/kit';
 import type { WorkforceContext } from '../context';
 import type { UnitEntity } from '../entities';
+import { workersIn } from '../loaders';
 import { listUnits } from '../queries';
 import { Unit, UnitConnection, UnitKind, WorkerCategory, WorkerConnection } from '../types';
 
@@ -54,8 +55,8 @@ export class UnitResolver {
   }
 
   @FieldResolver(() => Int)
-  headcount(@Root() unit: UnitEntity, @Ctx() ctx: WorkforceContext) {
-    return ctx.loaders.headcountOf.load(unit.code);
+  async headcount(@Root() unit: UnitEntity, @Ctx() ctx: WorkforceContext) {
+    return workersIn(await ctx.loaders.workerCountsOf.load(unit.code), null);
   }
 
   @FieldResolver(() => WorkerConnection, {
@@ -76,7 +77,7 @@ export class UnitResolver {
       page,
       rows,
       (worker) => worker.nik,
-      () => ctx.loaders.unitWorkersCount.load({ unitCode: unit.code, category }),
+      async () => workersIn(await ctx.loaders.workerCountsOf.load(unit.code), category),
     );
   }
 }

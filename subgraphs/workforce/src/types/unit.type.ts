@@ -1,6 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PUBLIC_AGGREGATE } from '@jembatan/kit';
 import { UnitKind } from './enums';
 
+@Directive(PUBLIC_AGGREGATE)
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'A Pemprov DKI work unit (SKPD or UKPD) that employs contract workers.' })
 export class Unit {

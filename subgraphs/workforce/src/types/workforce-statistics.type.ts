@@ -1,6 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { PUBLIC_AGGREGATE } from '@jembatan/kit';
 import { UnitKind, WorkerCategory } from './enums';
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'How many workers one contract category has.' })
 export class CategoryCount {
   @Field(() => WorkerCategory, { description: 'The contract category.' })
@@ -10,6 +12,7 @@ export class CategoryCount {
   count: number;
 }
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'How many units of one kind exist.' })
 export class UnitKindCount {
   @Field(() => UnitKind, { description: 'The unit kind.' })
@@ -19,6 +22,7 @@ export class UnitKindCount {
   count: number;
 }
 
+@Directive(PUBLIC_AGGREGATE)
 @ObjectType({ description: 'Registry-wide totals, computed in the database.' })
 export class WorkforceStatistics {
   @Field(() => Int, { description: 'Number of work units (SKPD and UKPD).' })

@@ -5,6 +5,7 @@ import { AccessRecorder } from '../access-recorder';
 import { enforceAccessPolicy } from '../enforce-access-policy';
 import { compileAccessPolicy } from '../field-access';
 import type { Purpose } from '../roles';
+import { WithheldFields } from '../withheld-fields';
 
 const ALICE = '3174014107900001';
 const BUDI = '3174010101900002';
@@ -40,7 +41,11 @@ async function run(source: string, purpose: Purpose, dataSubject: string | null 
   const schema = guardedSchema();
   const accessRecorder = new AccessRecorder();
   const access = compileAccessPolicy(schema, policy).accessFor(['dki_hr'], purpose);
-  const result = await graphql({ schema, source, contextValue: { access, accessRecorder, dataSubject } });
+  const result = await graphql({
+    schema,
+    source,
+    contextValue: { access, accessRecorder, dataSubject, withheldFields: new WithheldFields() },
+  });
   return { result, read: accessRecorder.summary() };
 }
 

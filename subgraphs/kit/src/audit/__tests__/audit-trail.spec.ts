@@ -4,10 +4,10 @@ import type { Database } from '../../db/database';
 import { openScratchDatabase, TEST_ENGINES } from '../../testing/scratch-database';
 import { testDatabaseName } from '../../testing/test-namespace';
 import { readAccessLog } from '../access-log';
+import { setAuditChainCount } from '../audit-chain-count';
 import { appendAuditEntry, type AuditEntry } from '../audit-entry';
 import { AUDIT_ROW_COLUMNS, toCanonicalRecord, type AuditRow } from '../audit-row';
-import { AddAuditDataSubject1732406400020 } from '../audit-data-subject.migration';
-import { auditTrailMigrations, CreateAuditTrail1732406400010 } from '../audit-trail.migration';
+import { auditTrailMigrations } from '../audit-trail.migration';
 import { auditRecordHash, canonicalRecordText, GENESIS_HASH, type CanonicalRecord } from '../canonical-record';
 import { verifyAuditChain } from '../verify-audit-chain';
 
@@ -37,6 +37,8 @@ describe('canonical record encoding', () => {
     subjects: ['nik:1', 'kpj:2'],
     fields: [],
     dataSubject: null,
+    chain: 0,
+    chainSeq: null,
   };
 
   it('writes each value as a netstring and each list as a netstring of netstrings', () => {
@@ -57,6 +59,15 @@ describe('canonical record encoding', () => {
   it('appends the declared data subject, and only when there is one, so older records hash as before', () => {
     expect(canonicalRecordText({ ...record, dataSubject: '3174015203850001' })).toBe(
       `${canonicalRecordText(record)}16:3174015203850001,`,
+    );
+  });
+
+  it('appends the chain and the number in it, and only when the record has that number, so older records hash as before', () => {
+    expect(canonicalRecordText({ ...record, chain: 3, chainSeq: '41' })).toBe(
+      `${canonicalRecordText(record)}1:3,2:41,`,
+    );
+    expect(canonicalRecordText({ ...record, dataSubject: '3174015203850001', chain: 0, chainSeq: '7' })).toBe(
+      `${canonicalRecordText(record)}16:3174015203850001,1:0,1:7,`,
     );
   });
 });
@@ -82,7 +93,12 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
       await work(manager);
     });
 
-  beforeEach(() => asSuperuserBypassingTriggers((manager) => manager.query('TRUNCATE audit_log')));
+  // One chain, so each test's records are chain 0's links 1, 2, 3…, numbered like their seq;
+  // audit-chains.spec.ts covers several. RESTART IDENTITY restarts the seq sequence.
+  beforeEach(async () => {
+    await asSuperuserBypassingTriggers((manager) => manager.query('TRUNCATE audit_log RESTART IDENTITY'));
+    await setAuditChainCount(database, 1);
+  });
 
   const appendInOrder = async (count: number) => {
     for (let i = 1; i <= count; i += 1) await appendAuditEntry(database, entry({ requestId: `req-${i}` }));
@@ -113,12 +129,17 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     await appendInOrder(1);
     await database.dataSource.query(
       `INSERT INTO audit_log (seq, occurred_at, caller_subject, caller_agency, caller_roles, request_id, subjects,
-         fields, prev_hash, hash)
-       VALUES (99, '2001-01-01Z', 'x', 'x', '{}', 'x', '{}', '{}', '\\x00', '\\x00')`,
+         fields, prev_hash, hash, chain, chain_seq)
+       VALUES (99, '2001-01-01Z', 'x', 'x', '{}', 'x', '{}', '{}', '\\x00', '\\x00', 7, 42)`,
     );
     const forged = await readRow(2);
     expect(forged.occurred_at.startsWith('2001')).toBe(false);
-    expect(await verifyAuditChain(database)).toMatchObject({ entries: 2, firstBroken: null, head: { seq: 2 } });
+    expect([forged.chain, forged.chain_seq_text]).toEqual([0, '2']);
+    expect(await verifyAuditChain(database)).toMatchObject({
+      entries: 2,
+      firstBroken: null,
+      chains: [{ chain: 0, entries: 2, head: { link: 2, seq: 2 } }],
+    });
   });
 
   it('gives 200 concurrent appends the seqs 1 to 200 and one unbroken chain, in time order', async () => {
@@ -134,12 +155,16 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     const before = database.statements.count;
     const report = await verifyAuditChain(database, { batchSize: 7 });
     expect(database.statements.count - before).toBe(29);
-    expect(report).toMatchObject({ entries: 200, firstBroken: null, head: { seq: 200 } });
+    expect(report).toMatchObject({
+      entries: 200,
+      firstBroken: null,
+      chains: [{ chain: 0, head: { seq: 200, link: 200 } }],
+    });
     expect(await verifyAuditChain(database)).toEqual(report);
   });
 
   it('reports an empty log as intact', async () => {
-    expect(await verifyAuditChain(database)).toEqual({ entries: 0, firstBroken: null, head: null });
+    expect(await verifyAuditChain(database)).toEqual({ entries: 0, chains: [], firstBroken: null });
   });
 
   it('detects an edited record', async () => {
@@ -149,7 +174,7 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     );
     expect(await verifyAuditChain(database)).toMatchObject({
       entries: 10,
-      firstBroken: { seq: 5, problem: 'record 5 was altered: its hash does not match its contents' },
+      firstBroken: { chain: 0, link: 5, seq: 5, problem: 'record 5 was altered: its hash does not match its contents' },
     });
   });
 
@@ -173,13 +198,20 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     await asSuperuserBypassingTriggers((manager) => manager.query('DELETE FROM audit_log WHERE seq = 7'));
     expect(await verifyAuditChain(database)).toMatchObject({
       entries: 9,
-      firstBroken: { seq: 7, problem: 'record 7 is missing: record 8 follows record 6' },
+      firstBroken: {
+        chain: 0,
+        link: 7,
+        seq: null,
+        problem: 'link 7 is missing: record 8 (link 8) follows record 6 (link 6)',
+      },
     });
 
     await asSuperuserBypassingTriggers((manager) => manager.query('DELETE FROM audit_log WHERE seq IN (1, 2)'));
     expect((await verifyAuditChain(database)).firstBroken).toEqual({
-      seq: 1,
-      problem: 'records 1 to 2 are missing: the log starts at record 3',
+      chain: 0,
+      link: 1,
+      seq: null,
+      problem: 'links 1 to 2 are missing: the chain starts at record 3 (link 3)',
     });
   });
 
@@ -189,17 +221,18 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     const forged: CanonicalRecord = {
       ...toCanonicalRecord(predecessor),
       seq: '5',
+      chainSeq: '5',
       callerSubject: 'someone-else',
       purpose: 'AUDIT',
     };
     await asSuperuserBypassingTriggers(async (manager) => {
-      // Two steps, so no intermediate state collides on the primary key.
-      await manager.query('UPDATE audit_log SET seq = -seq WHERE seq >= 5');
-      await manager.query('UPDATE audit_log SET seq = 1 - seq WHERE seq < 0');
+      // Two steps, so no intermediate state collides on the primary key or the chain's index.
+      await manager.query('UPDATE audit_log SET seq = seq + 1000, chain_seq = chain_seq + 1000 WHERE seq >= 5');
+      await manager.query('UPDATE audit_log SET seq = seq - 999, chain_seq = chain_seq - 999 WHERE seq > 1000');
       await manager.query(
         `INSERT INTO audit_log (seq, occurred_at, caller_subject, caller_agency, caller_roles, purpose, operation_name,
-           request_id, subjects, fields, prev_hash, hash)
-         VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+           request_id, subjects, fields, prev_hash, hash, chain, chain_seq)
+         VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
           forged.seq,
           forged.occurredAt,
@@ -213,12 +246,19 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
           forged.fields,
           predecessor.hash,
           auditRecordHash(predecessor.hash, forged),
+          forged.chain,
+          forged.chainSeq,
         ],
       );
     });
     expect(await verifyAuditChain(database)).toMatchObject({
       entries: 11,
-      firstBroken: { seq: 5, problem: 'record 5 was inserted: record 6 is chained to record 4, not to it' },
+      firstBroken: {
+        chain: 0,
+        link: 5,
+        seq: 5,
+        problem: 'record 5 was inserted: record 6 is chained to record 4, not to it',
+      },
     });
   });
 
@@ -231,6 +271,8 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
       manager.query('UPDATE audit_log SET data_subject = NULL WHERE seq = 1'),
     );
     expect((await verifyAuditChain(database)).firstBroken).toEqual({
+      chain: 0,
+      link: 1,
       seq: 1,
       problem: 'record 1 was altered: its hash does not match its contents',
     });
@@ -307,12 +349,14 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
       const records = await readAccessLog(database, { first: 10 });
       expect(database.statements.count - before).toBe(1);
       expect(records.map((record) => record.seq)).toEqual([5, 4, 3, 2, 1]);
-      const { head } = await verifyAuditChain(database);
+      const { chains } = await verifyAuditChain(database);
       expect(records[0]).toEqual({
         ...entry({ callerSubject: 'alice', subjects: [], requestId: 'req-alice' }),
         seq: 5,
         occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/),
-        hash: head?.hash,
+        chain: 0,
+        chainSeq: '5',
+        hash: chains[0]?.head.hash,
       });
     });
 
@@ -343,31 +387,5 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     await database.dataSource.runMigrations();
     await appendInOrder(1);
     expect(await verifyAuditChain(database)).toMatchObject({ entries: 1, firstBroken: null });
-  });
-});
-
-describe.each(TEST_ENGINES)('a trail written before data subjects were recorded, on %s', (engine) => {
-  it('still verifies after the migration, and chains on with records naming a data subject', async () => {
-    const { database, dispose } = await openScratchDatabase(engine, 'audit-upgrade', [CreateAuditTrail1732406400010]);
-    try {
-      for (const requestId of ['old-1', 'old-2']) {
-        await database.dataSource.query(
-          `INSERT INTO audit_log (caller_subject, caller_agency, caller_roles, request_id, subjects, fields)
-           VALUES ('hr-3', 'pemprov-dki', '{dki_hr}', $1, '{nik:3174015203850001}', '{Worker.monthlyWage}')`,
-          [requestId],
-        );
-      }
-      const runner = database.dataSource.createQueryRunner();
-      try {
-        await new AddAuditDataSubject1732406400020().up(runner);
-      } finally {
-        await runner.release();
-      }
-      expect(await verifyAuditChain(database)).toMatchObject({ entries: 2, firstBroken: null });
-      await appendAuditEntry(database, entry({ requestId: 'new-1', dataSubject: '3174015203850001' }));
-      expect(await verifyAuditChain(database)).toMatchObject({ entries: 3, firstBroken: null });
-    } finally {
-      await dispose();
-    }
   });
 });

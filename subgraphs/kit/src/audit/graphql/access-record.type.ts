@@ -7,7 +7,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
     "One request that read personal data, as one agency's tamper-evident audit trail recorded it (UU 27/2022 Pasal 31).",
 })
 export class AccessRecord {
-  @Field(() => ID, { description: "The record's position in its agency's trail: 1, 2, 3… with no gaps." })
+  @Field(() => ID, {
+    description: "The record's number in its agency's trail, growing with time; numbers may be skipped, never reused.",
+  })
   id: string;
 
   @Field({ description: 'The agency whose trail holds the record (whose data was read).' })

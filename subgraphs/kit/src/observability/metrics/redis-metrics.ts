@@ -22,7 +22,7 @@ export function observeRedis(registry: Registry, uses: () => Record<string, bool
 export function responseCacheEventCounter(registry: Registry): (event: string) => void {
   const counter = new Counter({
     name: 'jembatan_response_cache_events_total',
-    help: "The gateway's cache of aggregate answers: hits, misses, and stores that failed (Redis away)",
+    help: "The gateway's cache of answers the subgraphs declare public: hits, misses, and stores that failed (Redis away)",
     labelNames: ['event'] as const,
     registers: [registry],
   });

@@ -1,0 +1,16 @@
+import type { GraphQLRequestContext } from '@apollo/server';
+
+/**
+ * The policy the subgraphs' `Cache-Control` headers left on a request, when its answer may be
+ * kept and shared: every subgraph fetched declared what it sent public for a while (`max-age=N,
+ * public`, which an agency sends only for fields it hinted as aggregates and never for a personal
+ * read or an answer with errors), and the answer holds data and no errors. Otherwise null:
+ * anything unhinted, private or failed is not cacheable.
+ */
+export function shareablePolicy({ overallCachePolicy, response }: GraphQLRequestContext<object>) {
+  const policy = overallCachePolicy.policyIfCacheable();
+  if (!policy || policy.scope !== 'PUBLIC') return null;
+  if (response.body?.kind !== 'single') return null;
+  const { data, errors } = response.body.singleResult;
+  return data && !errors ? policy : null;
+}

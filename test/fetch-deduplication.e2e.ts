@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_SUBJECT_HEADER, PURPOSE_HEADER, readLimitsConfig, startGateway } from '@jembatan/gateway';
+import type { AgencyService, Caller, HttpService, Purpose, Role } from '@jembatan/kit';
+import { testRedisPrefix } from '@jembatan/kit/testing';
+import { SUPERGRAPH_PATH } from '@jembatan/schema';
+import { generateWorld } from '@jembatan/seed-world';
+import {
+  savedOperation,
+  startSupergraph,
+  testUserTokenSettings,
+  withoutCursorValues,
+  type RunningSupergraph,
+} from './harness';
+import { startHoldingProxy, type HoldingProxy } from './harness/holding-proxy';
+
+/**
+ * Identical subgraph fetches in flight at once are sent once, through the real gateway and
+ * subgraphs: only when the agency declared the answer public, and never across callers whose
+ * roles, purpose or data subject differ. Each agency's answers are held a moment on their way back
+ * (a proxy in front of each subgraph, which also counts the fetches), so requests sent together
+ * are in flight together, as under load. The response cache is off here: every request would
+ * reach the subgraphs without deduplication.
+ */
+
+const HOLD_MS = 800;
+const world = generateWorld('demo');
+const enrolledWorker = world.workers.find((worker) => world.participants.some((p) => p.nik === worker.nik))!;
+const busyUnit = world.units.find(
+  (unit) => world.workers.filter((worker) => worker.unitCode === unit.code).length >= 3,
+)!;
+
+let supergraph: RunningSupergraph;
+let proxies: { workforce: HoldingProxy; bpjs: HoldingProxy };
+let withoutDeduplication: HttpService;
+
+beforeAll(async () => {
+  proxies = { workforce: await startHoldingProxy(HOLD_MS), bpjs: await startHoldingProxy(HOLD_MS) };
+  supergraph = await startSupergraph({
+    subgraphUrls: { workforce: proxies.workforce.url, bpjs: proxies.bpjs.url },
+  });
+  proxies.workforce.forwardTo(supergraph.workforce.url);
+  proxies.bpjs.forwardTo(supergraph.bpjs.url);
+  withoutDeduplication = await startGateway({
+    auth: testUserTokenSettings(supergraph.keys),
+    signingKey: supergraph.keys.gatewaySigning,
+    limits: readLimitsConfig({
+      RATE_LIMIT_POINTS: '1000000',
+      RATE_LIMIT_REFUSALS_PER_ADDRESS: '1000000',
+      RATE_LIMIT_KEY_PREFIX: testRedisPrefix('dedup-off'),
+    }),
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: { workforce: proxies.workforce.url, bpjs: proxies.bpjs.url },
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    logger: { info() {}, warn() {}, error() {} },
+    fetchDeduplication: false,
+  });
+});
+afterAll(async () => {
+  await withoutDeduplication?.close();
+  await supergraph?.stop();
+  await Promise.all(Object.values(proxies ?? {}).map((proxy) => proxy.close()));
+});
+
+const caller = (...roles: Role[]): Caller => ({ subject: `dedup-${randomUUID()}`, agency: 'jembatan-test', roles });
+
+interface Ask {
+  operation: string;
+  variables?: Record<string, unknown>;
+  as: Caller;
+  purpose: Purpose;
+  dataSubject?: string;
+}
+
+interface Answer {
+  requestId: string;
+  status: number;
+  cacheControl: string | null;
+  body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+}
+
+async function send(gateway: HttpService, ask: Ask): Promise<Answer> {
+  const requestId = randomUUID();
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await supergraph.tokenFor(ask.as)}`,
+      [PURPOSE_HEADER]: ask.purpose,
+      ...(ask.dataSubject ? { [DATA_SUBJECT_HEADER]: ask.dataSubject } : {}),
+      'x-request-id': requestId,
+    },
+    body: JSON.stringify({ query: savedOperation(ask.operation), variables: ask.variables }),
+  });
+  return {
+    requestId,
+    status: response.status,
+    cacheControl: response.headers.get('cache-control'),
+    body: (await response.json()) as Answer['body'],
+  };
+}
+
+/** Sends every ask at once; returns the answers and how many fetches each agency got meanwhile. */
+async function together(asks: Ask[], gateway: HttpService = supergraph.gateway) {
+  const before = { workforce: proxies.workforce.fetches, bpjs: proxies.bpjs.fetches };
+  const answers = await Promise.all(asks.map((ask) => send(gateway, ask)));
+  const fetches = {
+    workforce: proxies.workforce.fetches - before.workforce,
+    bpjs: proxies.bpjs.fetches - before.bpjs,
+  };
+  return { answers, fetches };
+}
+
+const times = (count: number, ask: () => Ask): Ask[] => Array.from({ length: count }, ask);
+
+const auditRecords = async (service: AgencyService, requestId: string) =>
+  Number(
+    (
+      await service.database.dataSource.query<{ count: string }[]>(
+        'SELECT count(*) AS count FROM audit_log WHERE request_id = $1',
+        [requestId],
+      )
+    )[0]!.count,
+  );
+
+const claimsByProgram = (as: Caller, purpose: Purpose = 'STATISTICS', dataSubject?: string): Ask => ({
+  operation: 'ClaimsByProgram',
+  variables: { year: 2016, regionCode: '31' },
+  as,
+  purpose,
+  dataSubject,
+});
+
+describe('identical subgraph fetches in flight', () => {
+  it('are sent once for an aggregate, and everyone gets the whole answer', async () => {
+    const analyst = caller('analyst');
+    const { answers, fetches } = await together(times(6, () => claimsByProgram(analyst)));
+    expect(fetches).toEqual({ workforce: 0, bpjs: 1 });
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(answers[0]!.body);
+      // Public at the agency, but the answer depends on the caller's token: no HTTP cache may keep it.
+      expect(answer.cacheControl).toBe('no-store');
+    }
+    expect(answers[0]!.body.errors).toBeUndefined();
+
+    const statistics = await together(
+      times(6, () => ({ operation: 'WorkforceByCategory', as: caller('analyst'), purpose: 'STATISTICS' as const })),
+    );
+    expect(statistics.fetches).toEqual({ workforce: 1, bpjs: 0 });
+  });
+
+  it('are each sent with deduplication off (SUBGRAPH_FETCH_DEDUP=off)', async () => {
+    const { answers, fetches } = await together(
+      times(6, () => claimsByProgram(caller('analyst'))),
+      withoutDeduplication,
+    );
+    expect(fetches).toEqual({ workforce: 0, bpjs: 6 });
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+  });
+
+  it('never give one role’s view to another: dki_hr and bpjs_officer each get their own', async () => {
+    const hr = caller('dki_hr');
+    const officer = caller('bpjs_officer');
+    const staffPage = (as: Caller, purpose: Purpose): Ask => ({
+      operation: 'UnitStaffWithBpjs',
+      variables: { code: busyUnit.code, first: 3 },
+      as,
+      purpose,
+    });
+    const hrPage = staffPage(hr, 'ENROLMENT');
+    const officerPage = staffPage(officer, 'ENROLMENT');
+    // What each sees on its own, one request at a time: BPJS withholds claims from Pemprov's HR.
+    const hrView = withoutCursorValues((await send(supergraph.gateway, hrPage)).body);
+    const officerView = withoutCursorValues((await send(supergraph.gateway, officerPage)).body);
+    expect(hrView).not.toEqual(officerView);
+
+    const { answers } = await together([...times(3, () => hrPage), ...times(3, () => officerPage)]);
+    answers.forEach((answer, index) => {
+      expect(withoutCursorValues(answer.body), `request ${index}`).toEqual(index < 3 ? hrView : officerView);
+    });
+
+    // Even an aggregate both may read alike is fetched once per set of roles.
+    const claims = await together([
+      ...times(3, () => claimsByProgram(hr)),
+      ...times(3, () => claimsByProgram(officer)),
+    ]);
+    expect(claims.fetches.bpjs).toBe(2);
+  });
+
+  it('that read a person are each sent, and each request is audited by both agencies', async () => {
+    const hr = caller('dki_hr');
+    const enrolment = (): Ask => ({
+      operation: 'WorkerEnrolment',
+      variables: { nik: enrolledWorker.nik },
+      as: hr,
+      purpose: 'HR_ADMINISTRATION',
+    });
+    for (let round = 0; round < 2; round += 1) {
+      const { answers, fetches } = await together(times(4, enrolment));
+      expect(fetches).toEqual({ workforce: 4, bpjs: 4 });
+      for (const answer of answers) {
+        expect(answer.body.errors).toBeUndefined();
+        expect(await auditRecords(supergraph.workforce, answer.requestId)).toBe(1);
+        expect(await auditRecords(supergraph.bpjs, answer.requestId)).toBe(1);
+      }
+    }
+  });
+
+  it('are never shared between purposes or data subjects', async () => {
+    const hr = caller('dki_hr');
+    const purposes = await together([
+      ...times(3, () => claimsByProgram(hr, 'STATISTICS')),
+      ...times(3, () => claimsByProgram(hr, 'HR_ADMINISTRATION')),
+    ]);
+    expect(purposes.fetches.bpjs).toBe(2);
+
+    const [someone, someoneElse] = world.workers.slice(0, 2).map((worker) => worker.nik);
+    const subjects = await together([
+      ...times(3, () => claimsByProgram(hr, 'DATA_SUBJECT_REQUEST', someone)),
+      ...times(3, () => claimsByProgram(hr, 'DATA_SUBJECT_REQUEST', someoneElse)),
+    ]);
+    for (const answer of subjects.answers) expect(answer.status).toBe(200);
+    expect(subjects.fetches.bpjs).toBe(2);
+  });
+});
