@@ -4,6 +4,7 @@ import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { environmentToSet } from './keys/environment-to-set';
 import { generateKeys, KeysExistError, NothingToRotateError } from './keys/generate-keys';
 import { KeyFolder } from './keys/key-folder';
+import { fail } from './exit-with';
 
 const DEFAULT_OUT = resolve(__dirname, '../data/keys/production');
 
@@ -19,11 +20,6 @@ mode 0700, private files 0600, public key sets 0644:
 Refuses a folder that already holds keys. --rotate adds a new key beside the old ones in every
 set: signers use the new key, verifiers accept old and new. Give the subgraphs the new public
 and cursor sets before the gateway its new signing key.`;
-
-function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
-}
 
 async function main() {
   let values;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createUserTokenMinter, readGatewayConfig } from '@jembatan/gateway';
 import { loadPrivateKey, ROLE_PURPOSES, ROLES, isRole, type Role } from '@jembatan/kit';
+import { fail } from './exit-with';
 
 const USAGE = `Usage: pnpm -s token --role <${ROLES.join('|')}> [--role …] [--subject NAME] [--agency ORG] [--hours N]
 
@@ -11,11 +12,6 @@ generated under data/keys on its first start. Prints only the token, so:
   curl -H "authorization: Bearer $TOKEN" -H "x-purpose: STATISTICS" -H 'content-type: application/json' \\
        -d '{"query":"{ workforceStatistics { workerCount } }"}' http://localhost:4000/graphql
 Refused in production, where tokens come from the real identity provider.`;
-
-function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
-}
 
 async function main() {
   let values;

@@ -1,29 +1,19 @@
 import 'reflect-metadata';
 import { In } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  dropPostgresDatabase,
-  openSubgraphDatabase,
-  seedDatabase,
-  withDatabaseName,
-  type Database,
-} from '@jembatan/kit';
-import { testDatabaseName, TEST_POSTGRES_URL } from '@jembatan/kit/testing';
+import type { Database } from '@jembatan/kit';
+import { openSeededSubgraphDatabase } from '@jembatan/kit/testing';
 import { ClaimEntity, EmployerEntity, EnrollmentEntity, ParticipantEntity } from '../entities';
 import { createBpjsLoaders } from '../loaders';
 import { bpjsSubgraph } from '../server';
 
-const url = withDatabaseName(TEST_POSTGRES_URL, testDatabaseName('bpjs-loaders'));
 let database: Database;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await openSubgraphDatabase(bpjsSubgraph, { database: { url }, createDatabase: true });
-  await seedDatabase(database, bpjsSubgraph.seeds, { preset: 'demo' });
+  ({ database, dispose } = await openSeededSubgraphDatabase(bpjsSubgraph, 'bpjs-loaders'));
 }, 120_000);
-afterAll(async () => {
-  await database?.close();
-  await dropPostgresDatabase(url);
-});
+afterAll(() => dispose?.());
 
 describe('the BPJS loaders', () => {
   it('give every entity exactly as TypeORM would hydrate it, in one statement per batch', async () => {

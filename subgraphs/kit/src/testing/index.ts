@@ -2,3 +2,4 @@ export * from './recording-logger';
 export * from './scratch-database';
 export * from './test-namespace';
 export * from './event-loop-delay';
+export * from './seeded-subgraph-database';

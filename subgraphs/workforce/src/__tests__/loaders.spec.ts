@@ -1,28 +1,18 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  dropPostgresDatabase,
-  openSubgraphDatabase,
-  seedDatabase,
-  withDatabaseName,
-  type Database,
-} from '@jembatan/kit';
-import { testDatabaseName, TEST_POSTGRES_URL } from '@jembatan/kit/testing';
+import type { Database } from '@jembatan/kit';
+import { openSeededSubgraphDatabase } from '@jembatan/kit/testing';
 import { UnitEntity, WorkerEntity } from '../entities';
 import { createWorkforceLoaders } from '../loaders';
 import { workforceSubgraph } from '../server';
 
-const url = withDatabaseName(TEST_POSTGRES_URL, testDatabaseName('workforce-loaders'));
 let database: Database;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await openSubgraphDatabase(workforceSubgraph, { database: { url }, createDatabase: true });
-  await seedDatabase(database, workforceSubgraph.seeds, { preset: 'demo' });
+  ({ database, dispose } = await openSeededSubgraphDatabase(workforceSubgraph, 'workforce-loaders'));
 }, 120_000);
-afterAll(async () => {
-  await database?.close();
-  await dropPostgresDatabase(url);
-});
+afterAll(() => dispose?.());
 
 describe('the workforce loaders', () => {
   it('give units, their children and workers exactly as TypeORM would hydrate them, one statement per batch', async () => {
