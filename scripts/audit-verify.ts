@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   openSubgraphDatabase,
-  readSubgraphConfig,
+  readSubgraphDatabaseConfig,
   verifyAuditChain,
   type AuditChainReport,
   type AuditTrailReport,
@@ -77,7 +77,7 @@ function describeReport(name: string, { entries, chains, firstBroken }: AuditTra
 
 /** One agency's line, and whether its chain is known to be intact. */
 async function verifyAgency(definition: SubgraphDefinition<unknown>): Promise<{ line: string; intact: boolean }> {
-  const config = readSubgraphConfig(process.env, {
+  const config = readSubgraphDatabaseConfig(process.env, {
     ...definition,
     defaultDataDir: resolve(ROOT, 'data', definition.name),
   });

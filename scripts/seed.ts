@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import {
   openSubgraphDatabase,
-  readSubgraphConfig,
+  readSubgraphDatabaseConfig,
   seedActionFor,
   seedDatabase,
   SeedRefusedError,
@@ -31,7 +31,7 @@ interface Target {
 }
 
 async function openTarget(definition: SubgraphDefinition<unknown>): Promise<Target> {
-  const config = readSubgraphConfig(process.env, {
+  const config = readSubgraphDatabaseConfig(process.env, {
     ...definition,
     defaultDataDir: resolve(ROOT, 'data', definition.name),
   });

@@ -43,6 +43,46 @@ export interface SubgraphConfigSpec {
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 
+/** With `${prefix}_DATABASE_URL`, which each schema below names itself. */
+const databaseEnvShape = {
+  DATABASE_URL: url.optional(),
+  DATA_DIR: z.string().min(1).optional(),
+};
+
+function databaseOf(
+  values: Record<string, string | number | undefined>,
+  spec: SubgraphConfigSpec,
+): Pick<SubgraphConfig, 'database' | 'createDatabase'> {
+  const ownUrl = values[`${spec.envPrefix}_DATABASE_URL`] as string | undefined;
+  const sharedUrl = values.DATABASE_URL as string | undefined;
+  const database: DatabaseLocation = ownUrl
+    ? { url: ownUrl }
+    : sharedUrl
+      ? // PostgreSQL names take no hyphen; a subgraph's name may (`land-office` → jembatan_land_office).
+        { url: withDatabaseName(sharedUrl, `jembatan_${spec.name.replaceAll('-', '_')}`) }
+      : { dataDir: values.DATA_DIR ? resolve(String(values.DATA_DIR), spec.name) : spec.defaultDataDir };
+  return { database, createDatabase: !ownUrl && Boolean(sharedUrl) };
+}
+
+/**
+ * Where a subgraph's database is, and nothing else: what the commands that only load or check
+ * data (`pnpm seed`, `pnpm audit:verify`) need, so they ask an operator for no serving keys.
+ */
+export function readSubgraphDatabaseConfig(
+  env: Record<string, string | undefined>,
+  spec: SubgraphConfigSpec,
+): Pick<SubgraphConfig, 'database' | 'createDatabase'> {
+  const p = spec.envPrefix;
+  const parsed = z
+    .object({ [`${p}_DATABASE_URL`]: url.optional(), ...databaseEnvShape })
+    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${problems}`);
+  }
+  return databaseOf(parsed.data as Record<string, string | undefined>, spec);
+}
+
 /**
  * Reads a subgraph's configuration once, at the edge, and fails with a message naming the
  * variable. Code below receives this object and never reads process.env.
@@ -54,8 +94,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     HOST: z.string().min(1).default('127.0.0.1'),
     [`${p}_PORT`]: port.default(spec.defaultPort),
     [`${p}_DATABASE_URL`]: url.optional(),
-    DATABASE_URL: url.optional(),
-    DATA_DIR: z.string().min(1).optional(),
+    ...databaseEnvShape,
     SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
     GATEWAY_PUBLIC_KEYS_PATH: z.string().min(1).optional(),
     CURSOR_KEYS_PATH: z.string().min(1).optional(),
@@ -78,14 +117,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
   }
   const values = parsed.data as Record<string, string | number | undefined>;
   const production = values.NODE_ENV === 'production';
-  const ownUrl = values[`${p}_DATABASE_URL`] as string | undefined;
-  const sharedUrl = values.DATABASE_URL as string | undefined;
-  const database: DatabaseLocation = ownUrl
-    ? { url: ownUrl }
-    : sharedUrl
-      ? // PostgreSQL names take no hyphen; a subgraph's name may (`land-office` → jembatan_land_office).
-        { url: withDatabaseName(sharedUrl, `jembatan_${spec.name.replaceAll('-', '_')}`) }
-      : { dataDir: values.DATA_DIR ? resolve(String(values.DATA_DIR), spec.name) : spec.defaultDataDir };
+  const { database, createDatabase } = databaseOf(values, spec);
   const seed = values.SEED_PRESET ?? (production ? 'none' : 'demo');
   const keysPath = values.GATEWAY_PUBLIC_KEYS_PATH as string | undefined;
   if (production && !keysPath) {
@@ -106,7 +138,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     port: Number(values[`${p}_PORT`]),
     production,
     database,
-    createDatabase: !ownUrl && Boolean(sharedUrl),
+    createDatabase,
     seedPreset: seed === 'none' ? null : String(seed),
     gatewayKeys: keysPath
       ? { file: resolve(keysPath) }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSubgraphConfig } from '../subgraph-config';
+import { readSubgraphConfig, readSubgraphDatabaseConfig } from '../subgraph-config';
 
 const spec = {
   name: 'workforce',
@@ -110,5 +110,22 @@ describe('subgraph configuration', () => {
     [{ SHUTDOWN_GRACE_MS: 'sebentar' }, /SHUTDOWN_GRACE_MS/],
   ])('fails fast on %j, naming the variable', (env, message) => {
     expect(() => readSubgraphConfig(env, spec)).toThrow(message);
+  });
+});
+
+describe('the database of a subgraph, alone', () => {
+  it('asks a production command that only loads or checks data (seed, audit:verify) for no serving keys', () => {
+    const env = { NODE_ENV: 'production', DATABASE_URL: 'postgres://postgres@db.jakarta.go.id/postgres' };
+    expect(() => readSubgraphConfig(env, spec)).toThrow(/GATEWAY_PUBLIC_KEYS_PATH: required/);
+    expect(readSubgraphDatabaseConfig(env, spec)).toEqual({
+      database: { url: 'postgres://postgres@db.jakarta.go.id/jembatan_workforce' },
+      createDatabase: true,
+    });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => readSubgraphDatabaseConfig({ WORKFORCE_DATABASE_URL: 'mysql://db' }, spec)).toThrow(
+      /WORKFORCE_DATABASE_URL: must be a postgres:\/\/ URL/,
+    );
   });
 });
