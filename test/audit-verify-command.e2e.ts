@@ -11,7 +11,7 @@ import {
   type Database,
 } from '@jembatan/kit';
 import { workforceSubgraph } from '@jembatan/workforce';
-import { testDataFolder } from '@jembatan/kit/testing';
+import { sampleAuditEntry, testDataFolder } from '@jembatan/kit/testing';
 import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 
 const ROOT = resolve(__dirname, '..');
@@ -55,17 +55,10 @@ describe('pnpm audit:verify', { timeout: 120_000 }, () => {
       other = await chainCountLeadingAwayFromChainZero(database);
       for (const requestId of ['r-1', 'r-2', 'r-3', 'r-4', 'r-5']) {
         await setAuditChainCount(database, requestId <= 'r-3' ? 1 : other.chains);
-        await appendAuditEntry(database, {
-          callerSubject: 'siti.rahma@jakarta.go.id',
-          callerAgency: 'pemprov-dki',
-          callerRoles: ['dki_hr'],
-          purpose: 'HR_ADMINISTRATION',
-          operationName: 'PayrollCheck',
-          requestId,
-          subjects: ['nik:3174015203850001'],
-          fields: ['Worker.monthlyWage'],
-          dataSubject: requestId === 'r-2' ? '3174015203850001' : null,
-        });
+        await appendAuditEntry(
+          database,
+          sampleAuditEntry(requestId, { dataSubject: requestId === 'r-2' ? '3174015203850001' : null }),
+        );
       }
       await setAuditChainCount(database, DEFAULT_AUDIT_CHAINS);
     });

@@ -11,6 +11,7 @@ import {
 } from '@jembatan/kit';
 import { seedPresetDatabases } from '../harness/preset-databases';
 import { formatMs, median } from './measure';
+import { sampleAuditEntry } from '@jembatan/kit/testing';
 
 /**
  * What chaining the audit trail costs when many callers read personal data at once, at the SQL
@@ -65,17 +66,14 @@ async function runWindow(database: Database, niks: string[], callers: number, au
       const sent = performance.now();
       await database.dataSource.query(READ_SQL, [nik]);
       if (audited) {
-        await appendAuditEntry(database, {
-          callerSubject: 'siti.rahma@jakarta.go.id',
-          callerAgency: 'pemprov-dki',
-          callerRoles: ['dki_hr'],
-          purpose: 'HR_ADMINISTRATION',
-          operationName: 'WorkerEnrolment',
-          requestId: `bench-${next}`,
-          subjects: [`nik:${nik}`],
-          fields: ['Query.worker', 'Worker.monthlyWage', 'Worker.name', 'Worker.nik'],
-          dataSubject: null,
-        });
+        await appendAuditEntry(
+          database,
+          sampleAuditEntry(`bench-${next}`, {
+            operationName: 'WorkerEnrolment',
+            subjects: [`nik:${nik}`],
+            fields: ['Query.worker', 'Worker.monthlyWage', 'Worker.name', 'Worker.nik'],
+          }),
+        );
       }
       latencies.push(performance.now() - sent);
     }

@@ -84,15 +84,17 @@ describe('user tokens from a real identity provider', () => {
   });
 });
 
+const now = () => Math.floor(Date.now() / 1000);
+/** A token from the identity provider with the claims given, signed as it signs. */
+const signed = async (claims: JWTPayload) =>
+  new SignJWT({ roles: ['dki_hr'], agency: 'pemprov-dki', ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: identityProvider.kid })
+    .setIssuer(ISSUER)
+    .setAudience('jembatan')
+    .sign(await importJWK(identityProvider, 'RS256'));
+
 describe('user tokens whose age or subject cannot be trusted', () => {
   const HOUR = 3600;
-  const now = () => Math.floor(Date.now() / 1000);
-  const signed = async (claims: JWTPayload) =>
-    new SignJWT({ roles: ['dki_hr'], agency: 'pemprov-dki', ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid: identityProvider.kid })
-      .setIssuer(ISSUER)
-      .setAudience('jembatan')
-      .sign(await importJWK(identityProvider, 'RS256'));
 
   it.each<[string, () => JWTPayload]>([
     ['issued a day in the future', () => ({ sub: 'siti', iat: now() + 24 * HOUR, exp: now() + 25 * HOUR })],
@@ -121,13 +123,6 @@ describe('user tokens whose age or subject cannot be trusted', () => {
 });
 
 describe('tokens verified lately', () => {
-  const now = () => Math.floor(Date.now() / 1000);
-  const signed = async (claims: JWTPayload) =>
-    new SignJWT({ roles: ['dki_hr'], agency: 'pemprov-dki', ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid: identityProvider.kid })
-      .setIssuer(ISSUER)
-      .setAudience('jembatan')
-      .sign(await importJWK(identityProvider, 'RS256'));
   const verifierWith = (overrides: Partial<UserTokenSettings>) =>
     createUserTokenVerifier({ ...settingsWith({ keys: [publicJwkOf(identityProvider)] }), ...overrides }, () => {});
 

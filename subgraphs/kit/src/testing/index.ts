@@ -3,3 +3,4 @@ export * from './scratch-database';
 export * from './test-namespace';
 export * from './event-loop-delay';
 export * from './seeded-subgraph-database';
+export * from './sample-audit-entry';

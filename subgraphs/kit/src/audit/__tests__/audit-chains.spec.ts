@@ -2,7 +2,8 @@ import type { EntityManager, MigrationInterface } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { openScratchDatabase, TEST_ENGINES } from '../../testing/scratch-database';
-import { appendAuditEntry, type AuditEntry } from '../audit-entry';
+import { appendAuditEntry } from '../audit-entry';
+import { sampleAuditEntry } from '../../testing/sample-audit-entry';
 import { setAuditChainCount } from '../audit-chain-count';
 import { SplitAuditTrailIntoChains1732406400030, DEFAULT_AUDIT_CHAINS } from '../audit-chains.migration';
 import { AddAuditDataSubject1732406400020 } from '../audit-data-subject.migration';
@@ -10,19 +11,6 @@ import { AUDIT_ROW_COLUMNS, toCanonicalRecord, type AuditRow } from '../audit-ro
 import { auditTrailMigrations, CreateAuditTrail1732406400010 } from '../audit-trail.migration';
 import { auditRecordHash, GENESIS_HASH } from '../canonical-record';
 import { verifyAuditChain } from '../verify-audit-chain';
-
-const entry = (requestId: string, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
-  callerSubject: 'siti.rahma@jakarta.go.id',
-  callerAgency: 'pemprov-dki',
-  callerRoles: ['dki_hr'],
-  purpose: 'HR_ADMINISTRATION',
-  operationName: 'PayrollCheck',
-  requestId,
-  subjects: ['nik:3174015203850001'],
-  fields: ['Worker.monthlyWage'],
-  dataSubject: null,
-  ...overrides,
-});
 
 /** What an attacker with superuser access can do: switch off user triggers, then rewrite at will. */
 const asSuperuserBypassingTriggers = (database: Database, work: (manager: EntityManager) => Promise<unknown>) =>
@@ -32,7 +20,7 @@ const asSuperuserBypassingTriggers = (database: Database, work: (manager: Entity
   });
 
 const appendConcurrently = (database: Database, count: number, label = 'r') =>
-  Promise.all(Array.from({ length: count }, (_, i) => appendAuditEntry(database, entry(`${label}${i}`))));
+  Promise.all(Array.from({ length: count }, (_, i) => appendAuditEntry(database, sampleAuditEntry(`${label}${i}`))));
 
 /** Every record, chain by chain in chain order. */
 const readChains = async (database: Database): Promise<Map<number, AuditRow[]>> => {
@@ -174,7 +162,7 @@ describe.each(TEST_ENGINES)('an audit trail of several chains on %s', (engine) =
     await appendConcurrently(database, 20);
     // Six in a row in chain 0, so the one moved is at least its link 4.
     await setAuditChainCount(database, 1);
-    for (let i = 0; i < 6; i += 1) await appendAuditEntry(database, entry(`serial-${i}`));
+    for (let i = 0; i < 6; i += 1) await appendAuditEntry(database, sampleAuditEntry(`serial-${i}`));
     await setAuditChainCount(database, DEFAULT_AUDIT_CHAINS);
     const moved = (await readChains(database)).get(0)!.at(-3)!;
     const link = Number(moved.chain_seq_text);
@@ -264,7 +252,7 @@ describe.each(TEST_ENGINES)('a trail written before there were chains, on %s', (
         );
       }
       await migrate(new AddAuditDataSubject1732406400020());
-      await appendAuditEntry(database, entry('subject-1', { dataSubject: '3174015203850001' }));
+      await appendAuditEntry(database, sampleAuditEntry('subject-1', { dataSubject: '3174015203850001' }));
       await migrate(new SplitAuditTrailIntoChains1732406400030());
 
       const before = await verifyAuditChain(database);
@@ -273,7 +261,7 @@ describe.each(TEST_ENGINES)('a trail written before there were chains, on %s', (
       expect(oldHead).toMatchObject({ link: 5, seq: 5 });
 
       await setAuditChainCount(database, 1);
-      await appendAuditEntry(database, entry('chained-1'));
+      await appendAuditEntry(database, sampleAuditEntry('chained-1'));
       await setAuditChainCount(database, DEFAULT_AUDIT_CHAINS);
       await appendConcurrently(database, 40, 'chained-');
       const chainZero = (await readChains(database)).get(0)!;
