@@ -6,6 +6,7 @@ export * from './config';
 export * from './context';
 export * from './db';
 export * from './errors';
+export * from './events';
 export * from './federation';
 export * from './identifiers';
 export * from './loaders';

@@ -53,6 +53,26 @@ export const ERROR_CODES = {
     "An agency's service could not be reached or answered with an error; its fields are null, the rest of the answer still arrives, and `extensions.serviceName` names the agency. Retry later.",
   SUBGRAPH_TIMEOUT:
     "An agency's service did not answer within the gateway's time limit; its fields are null, the rest of the answer still arrives, and `extensions.serviceName` names the agency.",
+  // Writes (mutations): each says what to do next.
+  IDEMPOTENCY_KEY_REQUIRED:
+    'A mutation was sent without `idempotencyKey`; send a fresh unique key (e.g. a UUID) per intended change, and the same key when retrying it.',
+  IDEMPOTENCY_KEY_REUSED:
+    'This idempotency key was already used by this caller for a different input; retry with the original input, or use a new key for a new change.',
+  VERSION_CONFLICT:
+    'The record changed since the client read it (`extensions.currentVersion`); read it again, re-apply the change and send the new version.',
+  INVALID_TRANSITION:
+    'The record is not in a state this change applies to (e.g. a claim moved PAID → VERIFIED); `extensions.from` and `extensions.allowed` say which changes are possible.',
+  WAGE_BELOW_MINIMUM:
+    "The monthly wage is below the UMP DKI of the contract's year (`extensions.minimum`); a PPSU/PKP contract pays at least the UMP.",
+  INVALID_DATE_RANGE: 'An end or effective date comes before the start it must follow (`extensions.field` names it).',
+  PROGRAM_NOT_AVAILABLE:
+    'The programme is not open to this participant: BPU participants take JKK, JKM and JHT, never JP or JKP; or cover would start before the programme starts for their category (`extensions.earliest`).',
+  NOT_COVERED:
+    'The participant was not covered by this programme on the date given (e.g. a claim for an incident outside their enrolment).',
+  CLAIM_AMOUNT_INVALID:
+    'The amount does not fit the programme: a JKM claim is paid at the statutory amount of its year (`extensions.statutoryAmount`), and no amount is negative.',
+  BATCH_TOO_LARGE:
+    'A bulk write holds more items than one call accepts (`extensions.maximum`); split it into several calls.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side; details are logged, never sent to the client in production.',
 } as const;
 

@@ -1,0 +1,3 @@
+export * from './append-to-outbox';
+export * from './outbox-event';
+export * from './outbox.migration';
