@@ -49,6 +49,8 @@ const MATRIX: Record<string, string> = {
   'Worker.contractStart': '         F F      F R R F R     F F F F F      F F F',
   'Worker.monthlyWage': '           F F      F R F F R     F F F F F      F F F',
   'Worker.bpjs': '                  F F      F R R F R     F R R F F      F F F',
+  'Query.coverageGaps': '           F F      F R R F F     F R F F F      F F F',
+  'Unit.coverageGapCount': '        R R      R R R R R     R R R R R      R R R',
   'Query.claimStatistics': '        R R      R R R R R     R R R R R      R R R',
   'Unit.bpjsCoverage': '            R R      R R R R R     R R R R R      R R R',
   'Participant.nik': '              F F      F M M F M     F R R F R      F F F',
@@ -77,6 +79,14 @@ const PROBES: Record<string, { query: string; path: string }> = {
     path: 'worker.monthlyWage',
   },
   'Worker.bpjs': { query: `{ worker(nik: "${worker.nik}") { bpjs { kpj } } }`, path: 'worker.bpjs.kpj' },
+  'Query.coverageGaps': {
+    query: '{ coverageGaps(first: 1) { edges { node { kind } } } }',
+    path: 'coverageGaps.edges.0.node.kind',
+  },
+  'Unit.coverageGapCount': {
+    query: `{ unit(code: "${worker.unitCode}") { coverageGapCount { total } } }`,
+    path: 'unit.coverageGapCount.total',
+  },
   'Query.claimStatistics': {
     query: '{ claimStatistics(year: 2016) { count } }',
     path: 'claimStatistics.count',

@@ -38,6 +38,10 @@ export {
   JKP_SINCE,
   JP_RETIREMENT_AGE,
   JP_START,
+  INGUB_288_COVERAGE_START,
+  PKP_COVERAGE_START,
+  PKP_JHT_START,
+  requiredPemprovPrograms,
   jkmBenefit,
   jpWageCap,
 } from './policy';

@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates';
+import type { Program, WorkerCategory } from './types';
 
 /**
  * Dates and amounts fixed by regulation or by the 2016 story (domain.md §1, §2, §6). Everything
@@ -69,3 +70,18 @@ export const CONTRIBUTION_RATES = {
  * deposit rates); a flat 7% keeps the balances plausible without pretending to be exact.
  */
 export const SAVINGS_RETURN_PER_YEAR = 0.07;
+
+/**
+ * The programmes a Pemprov DKI contract worker of a category must be covered by on a date: PKP by
+ * the March 2016 agreement (JKK and JKM from March 2016, JHT from 2017), PPSU and Dinas
+ * Kebersihan crews by Instruksi Gubernur 288/2015 (JKK and JKM). Always BPU, so never JP or JKP.
+ */
+export function requiredPemprovPrograms(category: WorkerCategory, date: IsoDate): Program[] {
+  if (category === 'PKP') {
+    return [
+      ...(date >= PKP_COVERAGE_START ? (['JKK', 'JKM'] as const) : []),
+      ...(date >= PKP_JHT_START ? (['JHT'] as const) : []),
+    ];
+  }
+  return date >= INGUB_288_COVERAGE_START ? ['JKK', 'JKM'] : [];
+}

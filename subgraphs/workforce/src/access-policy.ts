@@ -38,6 +38,8 @@ export const workforceAccessPolicy = defineAccessPolicy({
       'CategoryCount.*',
       'UnitKindCount.*',
       'Unit.headcount',
+      'Unit.coverageGapCount',
+      'CoverageGapCount.*',
     ],
     /** The ways to workers: lookups and pages of them. */
     workerLookup: ['Query.worker', 'Query.workers', 'Unit.workers', 'WorkerConnection.*', 'WorkerEdge.*'],
@@ -49,14 +51,43 @@ export const workforceAccessPolicy = defineAccessPolicy({
     workerContract: ['Worker.contractStart', 'Worker.contractEnd'],
     /** Personal financial data (UU 27/2022 Pasal 4(2)). */
     wage: ['Worker.monthlyWage'],
+    /** Where the registries disagree: which workers lack the cover the agreement requires, or keep it too long. */
+    coverageGapLookup: ['Query.coverageGaps', 'CoverageGapConnection.*', 'CoverageGapEdge.*'],
+    /** One worker's BPJS cover as BPJS reported it to DKI: about a person. */
+    coverageGap: ['CoverageGap.*'],
   },
-  personal: [...AUDIT_TRAIL_PERSONAL, 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract', 'wage'],
+  personal: [
+    ...AUDIT_TRAIL_PERSONAL,
+    'workerPlacement',
+    'workerIdentity',
+    'workerName',
+    'workerContract',
+    'wage',
+    'coverageGap',
+  ],
   grants: {
     analyst: { always: ['directory', 'aggregates'] },
     dki_hr: {
       always: ['directory', 'aggregates'],
-      HR_ADMINISTRATION: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract', 'wage'],
-      ENROLMENT: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract'],
+      HR_ADMINISTRATION: [
+        'workerLookup',
+        'workerPlacement',
+        'workerIdentity',
+        'workerName',
+        'workerContract',
+        'wage',
+        'coverageGapLookup',
+        'coverageGap',
+      ],
+      ENROLMENT: [
+        'workerLookup',
+        'workerPlacement',
+        'workerIdentity',
+        'workerName',
+        'workerContract',
+        'coverageGapLookup',
+        'coverageGap',
+      ],
       STATISTICS: ['workerLookup', 'workerPlacement', 'workerIdentity (masked)'],
       DATA_SUBJECT_REQUEST: [
         'workerLookup',
@@ -69,7 +100,14 @@ export const workforceAccessPolicy = defineAccessPolicy({
     },
     bpjs_officer: {
       always: ['directory', 'aggregates'],
-      ENROLMENT: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName'],
+      ENROLMENT: [
+        'workerLookup',
+        'workerPlacement',
+        'workerIdentity',
+        'workerName',
+        'coverageGapLookup',
+        'coverageGap',
+      ],
       CLAIM_VERIFICATION: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName'],
       STATISTICS: ['workerLookup', 'workerPlacement', 'workerIdentity (masked)'],
     },
@@ -79,6 +117,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
   subjectsOf: {
     ...AUDIT_TRAIL_SUBJECTS,
     Worker: (worker: { nik: string }) => [`nik:${worker.nik}`],
+    CoverageGap: (gap: { nik: string }) => [`nik:${gap.nik}`],
   },
   lookups: {
     ...AUDIT_TRAIL_LOOKUPS,

@@ -1,8 +1,10 @@
 import type { Database } from '@jembatan/kit';
+import { createCoverageGapCountsLoader } from './coverage-gap-counts';
 import { createUnitLoaders } from './unit-loaders';
 import { createWorkerCountsLoader } from './worker-counts';
 import { createWorkerLoaders } from './worker-loaders';
 
+export * from './coverage-gap-counts';
 export * from './unit-loaders';
 export * from './worker-counts';
 export * from './worker-loaders';
@@ -13,6 +15,7 @@ export function createWorkforceLoaders(database: Database) {
     ...createUnitLoaders(database),
     ...createWorkerLoaders(database),
     workerCountsOf: createWorkerCountsLoader(database),
+    coverageGapCountsOf: createCoverageGapCountsLoader(database),
   };
 }
 

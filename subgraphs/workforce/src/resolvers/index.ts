@@ -1,5 +1,12 @@
+import { CoverageGapResolver, UnitCoverageGapResolver } from './coverage-gaps.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 import { UnitResolver } from './unit.resolver';
 import { WorkerResolver } from './worker.resolver';
 
-export const workforceResolvers = [UnitResolver, WorkerResolver, StatisticsResolver] as const;
+export const workforceResolvers = [
+  UnitResolver,
+  WorkerResolver,
+  StatisticsResolver,
+  CoverageGapResolver,
+  UnitCoverageGapResolver,
+] as const;

@@ -1,8 +1,8 @@
-import type { SeedCatalog, TableRows } from '@jembatan/kit';
-import { PRESETS, sharedWorld, type PresetName } from '@jembatan/seed-world';
+import type { Cell, SeedCatalog, TableRows } from '@jembatan/kit';
+import { PRESETS, sharedWorld, type PresetName, type World } from '@jembatan/seed-world';
 
 /**
- * The workforce registry's slice of a seed world: units and workers. Both agencies seed from
+ * The workforce registry's slice of a seed world: units, workers and what BPJS told DKI of their cover. Both agencies seed from
  * the same deterministic world, the way BPJS's records came from Pemprov's registration files.
  */
 export function workforceTables(preset: PresetName): TableRows[] {
@@ -26,7 +26,26 @@ export function workforceTables(preset: PresetName): TableRows[] {
         w.monthlyWage,
       ]),
     },
+    {
+      table: 'bpjs_cover',
+      columns: ['nik', 'program', 'since', 'until', 'kpj', 'registrar_unit_code'],
+      rows: bpjsCoverRows(world),
+    },
   ];
+}
+
+/**
+ * BPJS's cover of the participants Pemprov DKI registered, as its events would have told DKI: the
+ * seed world's enrolments of every participant with a registering DKI unit.
+ */
+function bpjsCoverRows(world: World): Cell[][] {
+  const registeredByDki = new Map(
+    world.participants.filter((p) => p.registrarUnitCode !== null).map((p) => [p.kpj, p]),
+  );
+  return world.enrollments.flatMap((e) => {
+    const participant = registeredByDki.get(e.kpj);
+    return participant ? [[participant.nik, e.program, e.since, e.until, e.kpj, participant.registrarUnitCode]] : [];
+  });
 }
 
 /**
@@ -39,7 +58,7 @@ const NATIONAL_PRESET = 'national';
 export const workforceSeeds: SeedCatalog = {
   presets: [...PRESETS, NATIONAL_PRESET],
   postgresOnly: [NATIONAL_PRESET],
-  tables: ['unit', 'worker'],
+  tables: ['unit', 'worker', 'bpjs_cover'],
   plan: (preset) => ({
     tables: workforceTables(preset === NATIONAL_PRESET ? 'dki2016' : (preset as PresetName)),
     steps: [],

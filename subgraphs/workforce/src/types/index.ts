@@ -3,3 +3,4 @@ export * from './unit.type';
 export * from './worker.type';
 export * from './connections';
 export * from './workforce-statistics.type';
+export * from './coverage-gap.type';
