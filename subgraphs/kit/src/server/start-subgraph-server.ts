@@ -102,7 +102,11 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
         ...forwarded,
         access: policy.accessFor(forwarded.caller.roles, forwarded.purpose),
         accessRecorder: new AccessRecorder(),
-        withheldFields: new WithheldFields(),
+        withheldFields: new WithheldFields((coordinate) => ({
+          roles: forwarded.caller.roles,
+          purpose: forwarded.purpose,
+          grantingPurposes: policy.purposesGranting(forwarded.caller.roles, coordinate),
+        })),
         loaders: options.createLoaders(options.database),
         database: options.database,
       };
