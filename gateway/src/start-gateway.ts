@@ -194,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   const http = await startHttpService({
     host: options.host,
     port: options.port,
+    portVariable: 'GATEWAY_PORT',
     graphqlPath: '/graphql',
     // Outermost: the request id and trace id are fixed before anything else logs.
     graphql: observability.scopeRequests(

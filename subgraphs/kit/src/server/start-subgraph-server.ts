@@ -27,6 +27,8 @@ import { subgraphReadinessChecks } from './subgraph-readiness';
 
 export interface SubgraphServerOptions<TLoaders> {
   name: string;
+  /** The variable that sets the port (`WORKFORCE_PORT`), named when the port cannot be bound. */
+  portVariable?: string;
   schema: GraphQLSchema;
   /** Enforced on every field of the schema, on every path. */
   accessPolicy: AccessPolicy<string>;
@@ -115,6 +117,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   const http = await startHttpService({
     host: options.host,
     port: options.port,
+    portVariable: options.portVariable,
     graphqlPath: '/graphql',
     graphql: observability.scopeRequests(graphql),
     routes: {

@@ -37,7 +37,7 @@ describe('subgraph configuration', () => {
       ).httpServer,
     ).toEqual({ headersTimeoutMs: 5_000, requestTimeoutMs: 20_000, maxConnections: 200 });
     expect(() => readSubgraphConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' }, spec)).toThrow(
-      /workforce subgraph: HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/,
+      /workforce subgraph configuration: HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/,
     );
   });
 
