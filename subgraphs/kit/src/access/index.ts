@@ -16,3 +16,4 @@ export * from './operation-digest';
 export * from './withheld-fields';
 export * from './withheld-fields-plugin';
 export * from './purpose-guidance';
+export * from './policy-gap-report';

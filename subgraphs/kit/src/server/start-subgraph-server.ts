@@ -8,6 +8,8 @@ import type { AccessPolicy } from '../access/access-policy';
 import { AccessRecorder } from '../access/access-recorder';
 import { enforceAccessPolicy } from '../access/enforce-access-policy';
 import { compileAccessPolicy } from '../access/field-access';
+import { accessPolicyFileOf, describePolicyGaps } from '../access/policy-gap-report';
+import { findPolicyGaps } from '../access/policy-gaps';
 import { WithheldFields } from '../access/withheld-fields';
 import { withheldFieldsPlugin } from '../access/withheld-fields-plugin';
 import { auditTrailPlugin } from './audit-trail-plugin';
@@ -61,6 +63,14 @@ export interface SubgraphServer extends HttpService {
 export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): Promise<SubgraphServer> {
   const { logger } = options;
   const policy = compileAccessPolicy(options.schema, options.accessPolicy);
+  // In development, a field added to the schema but to no policy group is said at start, once,
+  // rather than discovered as a FORBIDDEN for every role with nothing in the log.
+  if (!options.production) {
+    const gaps = findPolicyGaps(options.schema, options.accessPolicy);
+    for (const problem of describePolicyGaps(gaps, options.accessPolicy, accessPolicyFileOf(options.name))) {
+      logger.warn('access policy gap', { problem });
+    }
+  }
   const observability = createSubgraphObservability({ service: options.name, logger, database: options.database });
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
