@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  errorDetailEnvShape,
+  stackTracesOn,
   devKeyPaths,
   readHttpServerConfig,
   readShutdownConfig,
@@ -42,6 +44,8 @@ export interface GatewayConfig {
   httpServer: HttpServerLimits;
   /** Whether @apollo/gateway may send usage telemetry to Apollo (APOLLO_TELEMETRY_DISABLED=false). */
   apolloTelemetry: boolean;
+  /** Stack traces in error answers (DEBUG_ERRORS=stack, never in production). */
+  stackTraces: boolean;
   /** The GraphiQL playground at `/` (PLAYGROUND). */
   playground: PlaygroundConfig;
 }
@@ -79,6 +83,7 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
         .default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
       GATEWAY_SIGNING_KEY_PATH: z.string().min(1).optional(),
       APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false', '1', '0']).default('true'),
+      ...errorDetailEnvShape,
     },
     env,
     'gateway',
@@ -120,6 +125,7 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     shutdownGraceMs: readShutdownConfig(env).shutdownGraceMs,
     httpServer: readHttpServerConfig(env),
     apolloTelemetry: ['false', '0'].includes(values.APOLLO_TELEMETRY_DISABLED),
+    stackTraces: stackTracesOn(values, production),
     playground: readPlaygroundConfig(env, production),
   };
 }

@@ -7,6 +7,7 @@ import type { CursorKeySource } from '../pagination/cursor-keys';
 import type { DatabaseLocation } from '../db/open-database';
 import { withDatabaseName } from '../db/postgres-admin';
 import { httpServerEnvShape, httpServerLimitsOf, type HttpServerLimits } from './http-server-config';
+import { errorDetailEnvShape, stackTracesOn } from './error-detail-config';
 import { shutdownEnvShape } from './shutdown-config';
 
 export interface SubgraphConfig {
@@ -30,6 +31,8 @@ export interface SubgraphConfig {
   shutdownGraceMs?: number;
   /** Header and request timeouts and the connection cap; the HTTP service's defaults when absent. */
   httpServer?: HttpServerLimits;
+  /** Stack traces in error answers (DEBUG_ERRORS=stack, never in production); off when absent. */
+  stackTraces?: boolean;
 }
 
 export interface SubgraphConfigSpec {
@@ -102,6 +105,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     CURSOR_KEYS_PATH: z.string().min(1).optional(),
     ...shutdownEnvShape,
     ...httpServerEnvShape,
+    ...errorDetailEnvShape,
   };
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
   const parsed = { data: readEnvironment(shape, env, `${spec.name} subgraph`) };
@@ -144,5 +148,6 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       : { generateAt: devKeyPaths(dataRoot).cursorKeysOf(spec.name) },
     shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
     httpServer,
+    stackTraces: stackTracesOn(values as z.infer<z.ZodObject<typeof errorDetailEnvShape>>, production),
   };
 }

@@ -61,6 +61,7 @@ export async function startAgencyService<T>(
       host: config.host,
       port: config.port,
       production: config.production,
+      stackTraces: config.stackTraces ?? false,
       shutdownGraceMs: config.shutdownGraceMs,
       httpServer: config.httpServer,
       logger,

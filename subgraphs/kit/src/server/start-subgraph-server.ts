@@ -31,6 +31,8 @@ export interface SubgraphServerOptions<TLoaders> {
   name: string;
   /** The variable that sets the port (`WORKFORCE_PORT`), named when the port cannot be bound. */
   portVariable?: string;
+  /** Stack traces in error answers (DEBUG_ERRORS=stack); off when absent. */
+  stackTraces?: boolean;
   schema: GraphQLSchema;
   /** Enforced on every field of the schema, on every path. */
   accessPolicy: AccessPolicy<string>;
@@ -86,7 +88,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
       ...observability.plugins,
     ],
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: options.stackTraces ?? false,
     stringifyResult: stringifyCompactly,
     formatError: createFormatError({
       production: options.production,

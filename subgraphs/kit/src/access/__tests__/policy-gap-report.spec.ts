@@ -5,7 +5,7 @@ import { defineAccessPolicy } from '../access-policy';
 
 // A field added to the schema (Unit.phone) that nobody put in the policy.
 const schema = buildSchema('type Query { unit: Unit }  type Unit { code: String  name: String  phone: String }');
-const policy = defineAccessPolicy({
+const policy = defineAccessPolicy<'directory' | 'contact'>({
   agency: 'Pemprov DKI',
   groups: { directory: ['Query.unit', 'Unit.code', 'Unit.name'], contact: [] },
   personal: [],
