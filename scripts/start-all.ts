@@ -1,5 +1,6 @@
 import '@jembatan/kit/refuse-stale-build';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildProblems, RUN_FROM_SOURCE } from '@jembatan/kit/build';
 import { ensurePlaygroundBundle } from '@jembatan/gateway/playground-bundle';
@@ -105,8 +106,26 @@ async function announceReady(started: number) {
   }
 }
 
+/** Where the agencies' data is and whether this start creates it: said once, truthfully, at the start. */
+function describeData(): string {
+  const env = process.env;
+  const onPostgres = REGISTERED_AGENCIES.filter(
+    (agency) => env.DATABASE_URL || env[`${agency.envPrefix}_DATABASE_URL`],
+  );
+  if (onPostgres.length === REGISTERED_AGENCIES.length) return 'on PostgreSQL';
+  const dataDir = resolve(env.DATA_DIR || join(ROOT, 'data'));
+  const missing = REGISTERED_AGENCIES.filter(
+    (agency) => !onPostgres.includes(agency) && !existsSync(join(dataDir, agency.name)),
+  );
+  const seeded = env.SEED_PRESET || (PRODUCTION ? 'none' : 'demo');
+  const where = onPostgres.length > 0 ? 'on PostgreSQL and embedded PGlite' : 'on embedded PGlite';
+  if (missing.length === 0) return `${where}, with the data in ${dataDir}`;
+  const creates = seeded === 'none' ? 'creates it empty' : `creates and seeds it with the ${seeded} preset`;
+  return `${where}; this first start ${creates} in ${dataDir}`;
+}
+
 console.log(
-  `Jembatan starting ${REGISTERED_AGENCIES.map((agency) => agency.name).join(', ')} and the gateway (a first start creates and seeds data/).`,
+  `Jembatan starting ${REGISTERED_AGENCIES.map((agency) => agency.name).join(', ')} and the gateway ${describeData()}.`,
 );
 void announceReady(Date.now()).then(buildPlayground);
 
@@ -124,6 +143,8 @@ async function buildPlayground() {
     const built = state === 'fresh' ? 'up to date' : `built in ${(buildMs / 1000).toFixed(1)} s`;
     console.log(`playground | ${built}: open ${page}`);
   } catch (error) {
+    // Ctrl-C during the build ends it; that is no failure worth reporting.
+    if (stopping) return;
     console.error(`playground | not built, ${page} answers 503: ${(error as Error).message}`);
   }
 }

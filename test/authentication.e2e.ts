@@ -108,12 +108,19 @@ describe('authentication at the gateway', () => {
   });
 
   it('refuses an unknown purpose with 400 and a purpose the role may not declare with 403', async () => {
-    const unknown = await supergraph.post(QUERY, { as: analyst, purpose: null, headers: { 'x-purpose': 'CURIOSITY' } });
+    const unknown = await supergraph.post(QUERY, { as: analyst, purpose: null, headers: { 'x-purpose': 'statistic' } });
     expect(unknown.status).toBe(400);
-    expect(JSON.parse(unknown.text).errors[0].extensions.code).toBe('INVALID_PURPOSE');
+    expect(JSON.parse(unknown.text).errors[0]).toMatchObject({
+      message:
+        'X-Purpose "statistic" is not a purpose of access. Did you mean STATISTICS? Declare one of: ENROLMENT, CLAIM_VERIFICATION, HR_ADMINISTRATION, STATISTICS, AUDIT, DATA_SUBJECT_REQUEST.',
+      extensions: { code: 'INVALID_PURPOSE' },
+    });
     const notAllowed = await supergraph.post(QUERY, { as: analyst, purpose: 'CLAIM_VERIFICATION' });
     expect(notAllowed.status).toBe(403);
-    expect(JSON.parse(notAllowed.text).errors[0].extensions.code).toBe('PURPOSE_NOT_ALLOWED');
+    expect(JSON.parse(notAllowed.text).errors[0]).toMatchObject({
+      message: 'None of your roles (analyst) may declare CLAIM_VERIFICATION; they may declare STATISTICS.',
+      extensions: { code: 'PURPOSE_NOT_ALLOWED' },
+    });
   });
 });
 

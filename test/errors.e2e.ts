@@ -124,6 +124,53 @@ describe.each([{ production: false }, { production: true }])(
         expect(body.errors).toMatchObject([{ path: ['worker'], extensions: { code: 'FORBIDDEN' } }]);
       });
 
+      it('a withheld field says whether a purpose was declared, and which purposes would open it', async () => {
+        const nik = world.workers[0]!.nik;
+        const { body } = await supergraph.query(`{ worker(nik: "${nik}") { name } }`, undefined, {
+          as: callerWith('dki_hr'),
+          purpose: null,
+        });
+        expect(body.errors).toMatchObject([
+          {
+            message:
+              'Query.worker is withheld because no purpose of access was declared (X-Purpose header); your roles may read it when declaring HR_ADMINISTRATION, ENROLMENT, STATISTICS or DATA_SUBJECT_REQUEST.',
+            extensions: {
+              code: 'FORBIDDEN',
+              grantingPurposes: ['HR_ADMINISTRATION', 'ENROLMENT', 'STATISTICS', 'DATA_SUBJECT_REQUEST'],
+            },
+          },
+        ]);
+      });
+
+      it('a NIK with a space after it is told so, and the NIK is not repeated', async () => {
+        const nik = `${world.workers[0]!.nik} `;
+        const { error } = await firstError(savedOperation('WorkerEnrolment'), { nik });
+        expect(error).toMatchObject({
+          message: 'NIK has spaces before or after it: send the 16 digits alone',
+          extensions: { code: 'INVALID_NIK' },
+        });
+      });
+
+      it('a unit name where a code belongs suggests only units that exist', async () => {
+        const named = await firstError('{ unit(code: "Tebet") { name } }');
+        expect(named.error?.extensions?.code).toBe('INVALID_UNIT_CODE');
+        const suggested = named.error?.extensions?.suggestions as string[];
+        expect(suggested.length).toBeGreaterThan(0);
+        for (const code of suggested) {
+          const unit = world.units.find((u) => u.code === code);
+          expect(unit?.name).toMatch(/Tebet/);
+        }
+        expect(named.error?.message).toMatch(
+          /^Unit code must be upper case, e\.g\. SUDIN-KES-JS or KEC-317401\. Units whose name or code contains "Tebet": KEC-317401 \(Kecamatan Tebet\)/,
+        );
+        expect(named.error?.message).not.toContain('TEBET');
+        const unknown = await firstError('{ unit(code: "KEC-999999") { name } }');
+        expect(unknown.error).toMatchObject({
+          message: 'No Unit with code "KEC-999999".',
+          extensions: { code: 'NOT_FOUND', suggestions: [] },
+        });
+      });
+
       it('keeps serving after all of that', async () => {
         const { status, body } = await supergraph.query('{ workforceStatistics { unitCount } }');
         expect(status).toBe(200);

@@ -69,6 +69,9 @@ describe('limits against abusive queries (production gateway)', () => {
     const introspection = await send('{ __schema { types { name } } }');
     expect(introspection.status).toBe(400);
     expect(introspection.text).not.toContain('"Worker"');
+    expect(JSON.parse(introspection.text).errors[0].message).toBe(
+      'Introspection is off in production. The schema is published with Jembatan (schema/supergraph.graphql, and schema/reference.md in words); an operator can open it to signed-in callers with PLAYGROUND=on.',
+    );
     const typo = await send('{ workforceStatistic { unitCount } }');
     expect(typo.status).toBe(400);
     expect(typo.text).not.toMatch(/Did you mean/);

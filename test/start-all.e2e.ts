@@ -17,14 +17,20 @@ interface Started {
   gatewayUrl: string;
 }
 
-/** Runs `pnpm start`'s orchestrator as its own process group, the way a terminal runs it. */
-async function startAll(): Promise<Started> {
+/**
+ * Runs `pnpm start`'s orchestrator as its own process group, the way a terminal runs it: through
+ * pnpm itself when `viaPnpm`, so what pnpm prints on Ctrl-C is seen too.
+ */
+async function startAll({ viaPnpm = false } = {}): Promise<Started> {
   const gateway = await freePort();
   // Every registered agency on a free port of its own (WORKFORCE_PORT, BPJS_PORT, …).
   const agencyPorts = await Promise.all(
     REGISTERED_AGENCIES.map(async (agency) => [`${agency.envPrefix}_PORT`, String(await freePort())] as const),
   );
-  const child = spawn(process.execPath, [...RUN_FROM_SOURCE, 'scripts/start-all.ts'], {
+  const [command, args] = viaPnpm
+    ? ['pnpm', ['start']]
+    : [process.execPath, [...RUN_FROM_SOURCE, 'scripts/start-all.ts']];
+  const child = spawn(command, args, {
     cwd: ROOT,
     detached: true,
     env: {
@@ -89,6 +95,9 @@ describe('pnpm start', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data.workforceStatistics.workerCount).toBeGreaterThan(0);
     expect(first.output()).toMatch(/"message":"seed loaded"/);
+    expect(first.output()).toContain(
+      `on embedded PGlite; this first start creates and seeds it with the demo preset in ${dataDir}.`,
+    );
 
     const stopped = await interrupt(first);
     expect(stopped.code).toBe(0);
@@ -96,13 +105,17 @@ describe('pnpm start', () => {
     expect(first.output()).toMatch(/"service":"gateway".*"message":"shutting down"/);
     for (const { name } of REGISTERED_AGENCIES) expect(existsSync(join(dataDir, `${name}.lock`))).toBe(false);
 
-    const second = await startAll();
+    // The second start as a person types it: `pnpm start`, then Ctrl-C, which must not end in
+    // pnpm's "ELIFECYCLE Command failed".
+    const second = await startAll({ viaPnpm: true });
     try {
       expect(await workerCount(second.gatewayUrl)).toEqual(answer);
       expect(second.output()).toMatch(/"message":"seed already present"/);
       expect(second.output()).not.toMatch(/"message":"seed loaded"/);
+      expect(second.output()).toContain(`on embedded PGlite, with the data in ${dataDir}.`);
     } finally {
       expect((await interrupt(second)).code).toBe(0);
+      expect(second.output()).not.toContain('ELIFECYCLE');
     }
   }, 120_000);
 });

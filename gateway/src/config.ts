@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  errorDetailEnvShape,
+  stackTracesOn,
   devKeyPaths,
   readHttpServerConfig,
   readShutdownConfig,
   type HttpServerLimits,
   type KeySource,
+  readEnvironment,
 } from '@jembatan/kit';
 import type { AuthConfig } from './auth/auth-config';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
@@ -41,6 +44,8 @@ export interface GatewayConfig {
   httpServer: HttpServerLimits;
   /** Whether @apollo/gateway may send usage telemetry to Apollo (APOLLO_TELEMETRY_DISABLED=false). */
   apolloTelemetry: boolean;
+  /** Stack traces in error answers (DEBUG_ERRORS=stack, never in production). */
+  stackTraces: boolean;
   /** The GraphiQL playground at `/` (PLAYGROUND). */
   playground: PlaygroundConfig;
 }
@@ -57,8 +62,8 @@ function requiredInProduction(values: Record<string, unknown>, names: string[][]
 
 /** Reads the gateway's configuration once at start; fails naming the bad variable. */
 export function readGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
-  const parsed = z
-    .object({
+  const values = readEnvironment(
+    {
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       HOST: z.string().min(1).default('127.0.0.1'),
       GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -78,13 +83,11 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
         .default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
       GATEWAY_SIGNING_KEY_PATH: z.string().min(1).optional(),
       APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false', '1', '0']).default('true'),
-    })
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid gateway configuration: ${problems}`);
-  }
-  const values = parsed.data;
+      ...errorDetailEnvShape,
+    },
+    env,
+    'gateway',
+  );
   const production = values.NODE_ENV === 'production';
   if (production) {
     const missing = requiredInProduction(values, [
@@ -122,6 +125,7 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     shutdownGraceMs: readShutdownConfig(env).shutdownGraceMs,
     httpServer: readHttpServerConfig(env),
     apolloTelemetry: ['false', '0'].includes(values.APOLLO_TELEMETRY_DISABLED),
+    stackTraces: stackTracesOn(values, production),
     playground: readPlaygroundConfig(env, production),
   };
 }

@@ -61,6 +61,8 @@ export interface GatewayOptions {
   host: string;
   port: number;
   production: boolean;
+  /** Stack traces in error answers (DEBUG_ERRORS=stack); off when absent. */
+  stackTraces?: boolean;
   logger: Logger;
   /** How user tokens are verified. */
   auth: UserTokenSettings;
@@ -162,7 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       // Last: a request the plugins above refuse never reaches the cache.
       responseCache.plugin,
     ],
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: options.stackTraces ?? false,
     stringifyResult: stringifyCompactly,
     formatError: createFormatError({
       production: options.production,
@@ -194,6 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
   const http = await startHttpService({
     host: options.host,
     port: options.port,
+    portVariable: 'GATEWAY_PORT',
     graphqlPath: '/graphql',
     // Outermost: the request id and trace id are fixed before anything else logs.
     graphql: observability.scopeRequests(

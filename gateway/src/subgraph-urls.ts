@@ -1,3 +1,4 @@
+import { readEnvironment } from '@jembatan/kit';
 import { z } from 'zod';
 import { REGISTERED_AGENCIES, type RegisteredAgency } from '@jembatan/subgraph-registry/agencies';
 
@@ -16,16 +17,14 @@ export function readSubgraphUrls(
 }
 
 function readSubgraphUrl(env: Record<string, string | undefined>, { envPrefix: p, port }: RegisteredAgency): string {
-  const parsed = z
-    .object({
+  const read = readEnvironment(
+    {
       [`${p}_URL`]: httpUrl.optional(),
       [`${p}_PORT`]: z.coerce.number().int().min(1).max(65535).default(port),
-    })
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid gateway configuration: ${problems}`);
-  }
-  const values = parsed.data as Record<string, string | number | undefined>;
+    },
+    env,
+    'gateway',
+  );
+  const values = read as Record<string, string | number | undefined>;
   return (values[`${p}_URL`] as string | undefined) ?? `http://127.0.0.1:${values[`${p}_PORT`]}/graphql`;
 }

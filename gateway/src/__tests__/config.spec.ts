@@ -18,6 +18,11 @@ describe('gateway configuration', () => {
     expect(config.port).toBe(4000);
     expect(config.supergraphPath).toMatch(/schema\/supergraph\.graphql$/);
     expect(config.production).toBe(false);
+    expect(config.stackTraces).toBe(false);
+  });
+
+  it('puts stack traces in error answers only when DEBUG_ERRORS=stack', () => {
+    expect(readGatewayConfig({ DEBUG_ERRORS: 'stack' }).stackTraces).toBe(true);
   });
 
   it.each([

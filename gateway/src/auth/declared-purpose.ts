@@ -1,5 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { isPurpose, mayDeclare, RequestRejectedError, type Caller, type Purpose } from '@jembatan/kit';
+import {
+  isPurpose,
+  mayDeclare,
+  purposeNotAllowedMessage,
+  RequestRejectedError,
+  unknownPurposeMessage,
+  type Caller,
+  type Purpose,
+} from '@jembatan/kit';
 
 export const PURPOSE_HEADER = 'x-purpose';
 
@@ -12,10 +20,10 @@ export function declaredPurpose(request: IncomingMessage, caller: Caller): Purpo
   const header = request.headers[PURPOSE_HEADER];
   if (header === undefined || header === '') return null;
   if (!isPurpose(header)) {
-    throw new RequestRejectedError(400, 'INVALID_PURPOSE', 'X-Purpose is not a known purpose of access');
+    throw new RequestRejectedError(400, 'INVALID_PURPOSE', unknownPurposeMessage(String(header), 'X-Purpose'));
   }
   if (!mayDeclare(caller.roles, header)) {
-    throw new RequestRejectedError(403, 'PURPOSE_NOT_ALLOWED', `None of your roles may declare the purpose ${header}`);
+    throw new RequestRejectedError(403, 'PURPOSE_NOT_ALLOWED', purposeNotAllowedMessage(caller.roles, header));
   }
   return header;
 }

@@ -1,3 +1,4 @@
+import { readEnvironment } from '@jembatan/kit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_OPERATION_MANIFEST_PATH } from './operation-manifest';
@@ -66,8 +67,8 @@ const commaSeparated = (value: string) =>
  * playground works out of the box in development.
  */
 export function readLimitsConfig(env: Record<string, string | undefined>): LimitsConfig {
-  const parsed = z
-    .object({
+  const values = readEnvironment(
+    {
       GATEWAY_MAX_DEPTH: positiveInt(DEFAULT_QUERY_LIMITS.maxDepth),
       GATEWAY_MAX_ALIASES: positiveInt(DEFAULT_QUERY_LIMITS.maxAliases),
       GATEWAY_MAX_ROOT_FIELDS: positiveInt(DEFAULT_QUERY_LIMITS.maxRootFields),
@@ -79,17 +80,17 @@ export function readLimitsConfig(env: Record<string, string | undefined>): Limit
       RATE_LIMIT_KEY_PREFIX: z.string().min(1).default(DEFAULT_RATE_LIMIT_KEY_PREFIX),
       RATE_LIMIT_REFUSALS_PER_ADDRESS: positiveInt(DEFAULT_REFUSALS_PER_ADDRESS),
       TRUSTED_PROXIES: z.string().default('').transform(commaSeparated).pipe(z.array(trustedProxy)),
-      REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+      REDIS_URL: z
+        .url({ protocol: /^rediss?$/ })
+        .describe('a Redis URL such as redis://127.0.0.1:6379 or rediss://user:password@cache.internal:6380')
+        .optional(),
       CORS_ORIGINS: z.string().default('').transform(commaSeparated).pipe(z.array(origin)),
       TRUSTED_OPERATIONS: z.enum(['off', 'enforce']).default(env.NODE_ENV === 'production' ? 'enforce' : 'off'),
       TRUSTED_OPERATIONS_MANIFEST_PATH: z.string().min(1).default(DEFAULT_OPERATION_MANIFEST_PATH),
-    })
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid gateway limits configuration: ${problems}`);
-  }
-  const values = parsed.data;
+    },
+    env,
+    'gateway limits',
+  );
   return {
     queryLimits: {
       maxDepth: values.GATEWAY_MAX_DEPTH,

@@ -3,9 +3,11 @@ import {
   isRole,
   mayDeclare,
   PayloadTooLargeError,
+  purposeNotAllowedMessage,
   readBody,
   ROLES,
   sendJsonError,
+  unknownPurposeMessage,
   type Caller,
   type RouteHandler,
 } from '@jembatan/kit';
@@ -52,10 +54,10 @@ export function developmentTokenRoute(mint: DevelopmentTokenMinter): RouteHandle
       return sendJsonError(response, 400, 'BAD_USER_INPUT', `role must be one of ${ROLES.join(', ')}`);
     }
     if (purpose !== null && !isPurpose(purpose)) {
-      return sendJsonError(response, 400, 'INVALID_PURPOSE', 'purpose is not a known purpose of access');
+      return sendJsonError(response, 400, 'INVALID_PURPOSE', unknownPurposeMessage(String(purpose), 'purpose'));
     }
     if (purpose !== null && !mayDeclare([role], purpose)) {
-      return sendJsonError(response, 403, 'PURPOSE_NOT_ALLOWED', `The role ${role} may not declare ${purpose}`);
+      return sendJsonError(response, 403, 'PURPOSE_NOT_ALLOWED', purposeNotAllowedMessage([role], purpose));
     }
     const caller: Caller = { subject: `playground-${role}`, agency: 'jembatan-dev', roles: [role] };
     const token = await mint(caller, DEVELOPMENT_TOKEN_LIFETIME_SECONDS);

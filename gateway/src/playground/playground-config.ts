@@ -1,3 +1,4 @@
+import { readEnvironment } from '@jembatan/kit';
 import { z } from 'zod';
 
 export interface PlaygroundConfig {
@@ -11,12 +12,6 @@ export interface PlaygroundConfig {
  * this says (see playgroundRoutes).
  */
 export function readPlaygroundConfig(env: Record<string, string | undefined>, production: boolean): PlaygroundConfig {
-  const parsed = z
-    .object({ PLAYGROUND: z.enum(['on', 'off']).optional() })
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid gateway playground configuration: ${problems}`);
-  }
-  return { enabled: (parsed.data.PLAYGROUND ?? (production ? 'off' : 'on')) === 'on' };
+  const values = readEnvironment({ PLAYGROUND: z.enum(['on', 'off']).optional() }, env, 'gateway playground');
+  return { enabled: (values.PLAYGROUND ?? (production ? 'off' : 'on')) === 'on' };
 }

@@ -1,3 +1,4 @@
+import { readEnvironment } from '@jembatan/kit';
 import { z } from 'zod';
 
 export interface ResponseCacheConfig {
@@ -21,8 +22,8 @@ export const DEFAULT_RESPONSE_CACHE_KEY_PREFIX = 'jembatan:gateway:response-cach
 
 /** Reads the response cache's settings from the environment; fails naming the bad variable. */
 export function readResponseCacheConfig(env: Record<string, string | undefined>): ResponseCacheConfig {
-  const parsed = z
-    .object({
+  const values = readEnvironment(
+    {
       RESPONSE_CACHE_TTL_SECONDS: z.coerce
         .number()
         .int()
@@ -30,16 +31,17 @@ export function readResponseCacheConfig(env: Record<string, string | undefined>)
         .max(MAX_RESPONSE_CACHE_TTL_SECONDS)
         .default(DEFAULT_RESPONSE_CACHE_TTL_SECONDS),
       RESPONSE_CACHE_KEY_PREFIX: z.string().min(1).default(DEFAULT_RESPONSE_CACHE_KEY_PREFIX),
-      REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-    })
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid gateway response cache configuration: ${problems}`);
-  }
+      REDIS_URL: z
+        .url({ protocol: /^rediss?$/ })
+        .describe('a Redis URL such as redis://127.0.0.1:6379 or rediss://user:password@cache.internal:6380')
+        .optional(),
+    },
+    env,
+    'gateway response cache',
+  );
   return {
-    ttlSeconds: parsed.data.RESPONSE_CACHE_TTL_SECONDS,
-    redisUrl: parsed.data.REDIS_URL,
-    keyPrefix: parsed.data.RESPONSE_CACHE_KEY_PREFIX,
+    ttlSeconds: values.RESPONSE_CACHE_TTL_SECONDS,
+    redisUrl: values.REDIS_URL,
+    keyPrefix: values.RESPONSE_CACHE_KEY_PREFIX,
   };
 }

@@ -1,3 +1,4 @@
+import { ConfigurationError, readEnvironment } from '@jembatan/kit';
 import { z } from 'zod';
 
 /** How the gateway calls one subgraph: deadline, retries, connection pool and circuit breaker. */
@@ -67,8 +68,8 @@ const millis = (min: number, max: number) => z.coerce.number().int().min(min).ma
  */
 export function readResilienceConfig(env: Record<string, string | undefined>): ResilienceConfig {
   const defaults = DEFAULT_SUBGRAPH_RESILIENCE;
-  const parsed = z
-    .object({
+  const values = readEnvironment(
+    {
       SUBGRAPH_TIMEOUT_MS: millis(50, 120_000).default(defaults.timeoutMs),
       WORKFORCE_TIMEOUT_MS: millis(50, 120_000).optional(),
       BPJS_TIMEOUT_MS: millis(50, 120_000).optional(),
@@ -79,17 +80,15 @@ export function readResilienceConfig(env: Record<string, string | undefined>): R
       SUBGRAPH_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_024).default(defaults.maxConnections),
       BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(defaults.breakerFailures),
       BREAKER_HALF_OPEN_AFTER_MS: millis(100, 600_000).default(defaults.breakerHalfOpenAfterMs),
-    })
-    .refine((values) => values.SUBGRAPH_RETRY_MAX_DELAY_MS >= values.SUBGRAPH_RETRY_BASE_DELAY_MS, {
-      path: ['SUBGRAPH_RETRY_MAX_DELAY_MS'],
-      message: 'must be at least SUBGRAPH_RETRY_BASE_DELAY_MS',
-    })
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid subgraph resilience configuration: ${problems}`);
+    },
+    env,
+    'subgraph resilience',
+  );
+  if (values.SUBGRAPH_RETRY_MAX_DELAY_MS < values.SUBGRAPH_RETRY_BASE_DELAY_MS) {
+    throw new ConfigurationError('subgraph resilience', [
+      `SUBGRAPH_RETRY_MAX_DELAY_MS: must be at least SUBGRAPH_RETRY_BASE_DELAY_MS (${values.SUBGRAPH_RETRY_BASE_DELAY_MS}), got ${values.SUBGRAPH_RETRY_MAX_DELAY_MS}`,
+    ]);
   }
-  const values = parsed.data;
   const timeoutOverride = (timeoutMs: number | undefined) => (timeoutMs === undefined ? {} : { timeoutMs });
   return {
     defaults: {

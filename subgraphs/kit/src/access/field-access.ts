@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { isObjectType } from 'graphql';
 import type { Access, AccessPolicy } from './access-policy';
-import type { Purpose, Role } from './roles';
+import { ROLE_PURPOSES, type Purpose, type Role } from './roles';
 
 /** The fields one caller may read for one purpose, and how; built once per roles × purpose. */
 export type FieldAccess = ReadonlyMap<string, Access>;
@@ -55,26 +55,32 @@ export function compileAccessPolicy<TGroup extends string>(schema: GraphQLSchema
   }
 
   const cache = new Map<string, FieldAccess>();
+  const accessFor = (roles: readonly Role[], purpose: Purpose | null): FieldAccess => {
+    const key = `${[...roles].sort().join(',')}|${purpose ?? ''}`;
+    let access = cache.get(key);
+    if (!access) {
+      const built = new Map<string, Access>();
+      for (const grant of grantsOf(roles, purpose)) {
+        const masked = grant.endsWith(MASKED_SUFFIX);
+        for (const coordinate of fieldsOf.get(grant.replace(MASKED_SUFFIX, '') as TGroup)!) {
+          // Two roles granting the same field: the more open grant wins.
+          if (!masked || !built.has(coordinate)) built.set(coordinate, masked ? 'masked' : 'read');
+        }
+      }
+      access = built;
+      cache.set(key, access);
+    }
+    return access;
+  };
   return {
     personalFields: personalFields as ReadonlySet<string>,
     /** Every field some group classifies; the rest of the schema is unreadable. */
     classifiedFields: new Set([...fieldsOf.values()].flat()) as ReadonlySet<string>,
-    accessFor(roles: readonly Role[], purpose: Purpose | null): FieldAccess {
-      const key = `${[...roles].sort().join(',')}|${purpose ?? ''}`;
-      let access = cache.get(key);
-      if (!access) {
-        const built = new Map<string, Access>();
-        for (const grant of grantsOf(roles, purpose)) {
-          const masked = grant.endsWith(MASKED_SUFFIX);
-          for (const coordinate of fieldsOf.get(grant.replace(MASKED_SUFFIX, '') as TGroup)!) {
-            // Two roles granting the same field: the more open grant wins.
-            if (!masked || !built.has(coordinate)) built.set(coordinate, masked ? 'masked' : 'read');
-          }
-        }
-        access = built;
-        cache.set(key, access);
-      }
-      return access;
+    accessFor,
+    /** The purposes these roles may declare under which the field would be granted: what to tell a caller it is withheld from. */
+    purposesGranting(roles: readonly Role[], coordinate: string): Purpose[] {
+      const declarable = new Set(roles.flatMap((role) => ROLE_PURPOSES[role]));
+      return [...declarable].filter((purpose) => accessFor(roles, purpose).has(coordinate));
     },
   };
 }

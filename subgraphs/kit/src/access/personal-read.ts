@@ -1,7 +1,7 @@
 import { validateKpj, validateNik } from '../identifiers';
 import type { AccessPolicy, PersonIdentifier } from './access-policy';
 import type { AccessRecorder } from './access-recorder';
-import { forbidden } from './forbidden';
+import { notAboutDataSubject } from './forbidden';
 
 /** What a read of personal data needs from a request's context. */
 export interface PersonalReadContext {
@@ -71,7 +71,7 @@ export function createPersonalReads(policy: Pick<AccessPolicy<string>, 'identifi
         return;
       }
       return identifiersOfDataSubject(context, dataSubject).then((identifiers) => {
-        if (!subjects.some((subject) => identifiers.has(subject))) throw forbidden(read.coordinate);
+        if (!subjects.some((subject) => identifiers.has(subject))) throw notAboutDataSubject(read.coordinate);
         context.accessRecorder.record(read.field, subjects);
       });
     },

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError, GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type { JembatanError } from '../errors/jembatan-error';
-import { forbidden } from './forbidden';
+import { forbidden, type Refusal } from './forbidden';
 
 type ResponsePath = GraphQLResolveInfo['path'];
 
@@ -30,13 +30,16 @@ export class WithheldFields {
   private readonly withholdings = new Map<string, Withholding>();
   private readonly coordinates = new Set<string>();
 
+  /** `refusalOf` says why a field is withheld and what would open it, for the error's message. */
+  constructor(private readonly refusalOf?: (coordinate: string) => Refusal) {}
+
   /** Records `coordinate` withheld at `info.path`; returns the one error that stands for that field of the query. */
   withhold(coordinate: string, info: Pick<GraphQLResolveInfo, 'path' | 'fieldNodes'>): JembatanError {
     const key = `${coordinate} ${pathWithoutIndices(info.path)}`;
     let withholding = this.withholdings.get(key);
     if (!withholding) {
       const location = { nodes: info.fieldNodes, path: responsePathAsArray(info.path) };
-      withholding = { error: forbidden(coordinate, location), count: 0 };
+      withholding = { error: forbidden(coordinate, location, this.refusalOf?.(coordinate)), count: 0 };
       this.withholdings.set(key, withholding);
       this.coordinates.add(coordinate);
     }

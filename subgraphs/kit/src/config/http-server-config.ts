@@ -1,3 +1,4 @@
+import { readEnvironment } from './read-environment';
 import { z } from 'zod';
 
 /** What one HTTP server of the system puts up with from its clients. */
@@ -61,15 +62,9 @@ export function httpServerLimitsOf(values: HttpServerValues): HttpServerLimits {
 
 /** Reads the HTTP server limits on their own (the gateway's config takes them from here). */
 export function readHttpServerConfig(env: Record<string, string | undefined>): HttpServerLimits {
-  const parsed = z
-    .object(httpServerEnvShape)
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid HTTP server configuration: ${problems}`);
-  }
+  const values = readEnvironment(httpServerEnvShape, env, 'HTTP server');
   try {
-    return httpServerLimitsOf(parsed.data);
+    return httpServerLimitsOf(values);
   } catch (error) {
     throw new Error(`Invalid HTTP server configuration: ${(error as Error).message}`, { cause: error });
   }

@@ -1,3 +1,5 @@
 export * from './subgraph-config';
 export * from './shutdown-config';
 export * from './http-server-config';
+export * from './read-environment';
+export * from './error-detail-config';

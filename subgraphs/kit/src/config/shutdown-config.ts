@@ -1,3 +1,4 @@
+import { readEnvironment } from './read-environment';
 import { z } from 'zod';
 
 export interface ShutdownConfig {
@@ -19,12 +20,6 @@ export const shutdownEnvShape = {
 
 /** Reads the shutdown settings on their own (the gateway's config takes them from here). */
 export function readShutdownConfig(env: Record<string, string | undefined>): ShutdownConfig {
-  const parsed = z
-    .object(shutdownEnvShape)
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid shutdown configuration: ${problems}`);
-  }
-  return { shutdownGraceMs: parsed.data.SHUTDOWN_GRACE_MS };
+  const values = readEnvironment(shutdownEnvShape, env, 'shutdown');
+  return { shutdownGraceMs: values.SHUTDOWN_GRACE_MS };
 }

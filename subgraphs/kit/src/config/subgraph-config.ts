@@ -1,3 +1,4 @@
+import { ConfigurationError, readEnvironment } from './read-environment';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { devKeyPaths } from '../access/key-files';
@@ -6,6 +7,7 @@ import type { CursorKeySource } from '../pagination/cursor-keys';
 import type { DatabaseLocation } from '../db/open-database';
 import { withDatabaseName } from '../db/postgres-admin';
 import { httpServerEnvShape, httpServerLimitsOf, type HttpServerLimits } from './http-server-config';
+import { errorDetailEnvShape, stackTracesOn } from './error-detail-config';
 import { shutdownEnvShape } from './shutdown-config';
 
 export interface SubgraphConfig {
@@ -29,6 +31,8 @@ export interface SubgraphConfig {
   shutdownGraceMs?: number;
   /** Header and request timeouts and the connection cap; the HTTP service's defaults when absent. */
   httpServer?: HttpServerLimits;
+  /** Stack traces in error answers (DEBUG_ERRORS=stack, never in production); off when absent. */
+  stackTraces?: boolean;
 }
 
 export interface SubgraphConfigSpec {
@@ -41,7 +45,10 @@ export interface SubgraphConfigSpec {
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
-const url = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+const url = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+  .describe('a PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/jembatan');
 
 /** With `${prefix}_DATABASE_URL`, which each schema below names itself. */
 const databaseEnvShape = {
@@ -73,14 +80,12 @@ export function readSubgraphDatabaseConfig(
   spec: SubgraphConfigSpec,
 ): Pick<SubgraphConfig, 'database' | 'createDatabase'> {
   const p = spec.envPrefix;
-  const parsed = z
-    .object({ [`${p}_DATABASE_URL`]: url.optional(), ...databaseEnvShape })
-    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${problems}`);
-  }
-  return databaseOf(parsed.data as Record<string, string | undefined>, spec);
+  const values = readEnvironment(
+    { [`${p}_DATABASE_URL`]: url.optional(), ...databaseEnvShape },
+    env,
+    `${spec.name} subgraph`,
+  );
+  return databaseOf(values as Record<string, string | undefined>, spec);
 }
 
 /**
@@ -89,7 +94,7 @@ export function readSubgraphDatabaseConfig(
  */
 export function readSubgraphConfig(env: Record<string, string | undefined>, spec: SubgraphConfigSpec): SubgraphConfig {
   const p = spec.envPrefix;
-  const schema = z.object({
+  const shape = {
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
     [`${p}_PORT`]: port.default(spec.defaultPort),
@@ -100,20 +105,15 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     CURSOR_KEYS_PATH: z.string().min(1).optional(),
     ...shutdownEnvShape,
     ...httpServerEnvShape,
-  });
+    ...errorDetailEnvShape,
+  };
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${problems}`);
-  }
+  const parsed = { data: readEnvironment(shape, env, `${spec.name} subgraph`) };
   let httpServer: HttpServerLimits;
   try {
     httpServer = httpServerLimitsOf(parsed.data as z.infer<z.ZodObject<typeof httpServerEnvShape>>);
   } catch (error) {
-    throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new ConfigurationError(`${spec.name} subgraph`, [(error as Error).message]);
   }
   const values = parsed.data as Record<string, string | number | undefined>;
   const production = values.NODE_ENV === 'production';
@@ -121,15 +121,15 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
   const seed = values.SEED_PRESET ?? (production ? 'none' : 'demo');
   const keysPath = values.GATEWAY_PUBLIC_KEYS_PATH as string | undefined;
   if (production && !keysPath) {
-    throw new Error(
-      `Invalid configuration for the ${spec.name} subgraph: GATEWAY_PUBLIC_KEYS_PATH: required in production (the gateway's public JWK set)`,
-    );
+    throw new ConfigurationError(`${spec.name} subgraph`, [
+      "GATEWAY_PUBLIC_KEYS_PATH: required in production (the gateway's public JWK set, which `pnpm keys` writes)",
+    ]);
   }
   const cursorKeysPath = values.CURSOR_KEYS_PATH as string | undefined;
   if (production && !cursorKeysPath) {
-    throw new Error(
-      `Invalid configuration for the ${spec.name} subgraph: CURSOR_KEYS_PATH: required in production (this subgraph's cursor keys)`,
-    );
+    throw new ConfigurationError(`${spec.name} subgraph`, [
+      "CURSOR_KEYS_PATH: required in production (this subgraph's cursor keys, which `pnpm keys` writes)",
+    ]);
   }
   const dataRoot = values.DATA_DIR ? resolve(String(values.DATA_DIR)) : dirname(spec.defaultDataDir);
   return {
@@ -148,5 +148,6 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       : { generateAt: devKeyPaths(dataRoot).cursorKeysOf(spec.name) },
     shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
     httpServer,
+    stackTraces: stackTracesOn(values as z.infer<z.ZodObject<typeof errorDetailEnvShape>>, production),
   };
 }

@@ -12,6 +12,12 @@ const PASS_THROUGH_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** Apollo Server's refusal, which tells the client to change server code it cannot reach. */
+const APOLLO_INTROSPECTION_REFUSAL = 'GraphQL introspection is not allowed';
+const INTROSPECTION_OFF =
+  'Introspection is off in production. The schema is published with Jembatan (schema/supergraph.graphql, ' +
+  'and schema/reference.md in words); an operator can open it to signed-in callers with PLAYGROUND=on.';
+
 /**
  * Error masking: expected errors pass unchanged; an unexpected one (a bug, a database failure)
  * becomes a generic INTERNAL_SERVER_ERROR in production so no SQL, stack or host name leaks.
@@ -19,6 +25,9 @@ const PASS_THROUGH_CODES = new Set([
  */
 export function createFormatError(options: { production: boolean; onUnexpected?: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (formatted.message.startsWith(APOLLO_INTROSPECTION_REFUSAL)) {
+      return { ...formatted, message: INTROSPECTION_OFF };
+    }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const code = formatted.extensions?.code;
     // At the gateway, a subgraph's catalogued error arrives as a GraphQLError with its code whose

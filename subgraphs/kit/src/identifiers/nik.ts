@@ -36,8 +36,30 @@ export interface NikOptions {
 const NIK_PATTERN = /^\d{16}$/;
 const WOMAN_DAY_OFFSET = 40;
 
+/**
+ * What is wrong with the form of something that should be a NIK, in words that say how to fix it
+ * and never repeat the number (an error message is no place for personal data).
+ */
+function nikShapeProblem(input: string): IdentifierProblem {
+  if (input.trim() === '') return identifierProblem('NIK is empty: send the 16 digits of the NIK');
+  if (NIK_PATTERN.test(input.trim())) {
+    return identifierProblem('NIK has spaces before or after it: send the 16 digits alone');
+  }
+  const digits = input.replace(/[\s.-]/g, '');
+  if (NIK_PATTERN.test(digits)) {
+    return identifierProblem('NIK must be the 16 digits without spaces, dots or hyphens');
+  }
+  const other = [...input].findIndex((character) => !/\d/.test(character));
+  if (other >= 0) {
+    return identifierProblem(
+      `NIK must be exactly 16 digits: character ${other + 1} is not a digit (a letter O for a zero?)`,
+    );
+  }
+  return identifierProblem(`NIK must be exactly 16 digits, not ${input.length}`);
+}
+
 export function validateNik(input: string, options: NikOptions = {}): NikValidation {
-  if (!NIK_PATTERN.test(input)) return identifierProblem('NIK must be exactly 16 digits');
+  if (!NIK_PATTERN.test(input)) return nikShapeProblem(input);
   const province = input.slice(0, 2);
   const regency = input.slice(2, 4);
   const district = input.slice(4, 6);

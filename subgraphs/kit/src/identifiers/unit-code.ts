@@ -21,8 +21,10 @@ const RULE =
 export function validateUnitCode(input: string): UnitCodeValidation {
   if (UNIT_CODE_PATTERN.test(input)) return { ok: true, code: input };
   if (input.length === 0) return identifierProblem('Unit code must not be empty');
+  // No "did you mean" here: whether the upper-case spelling names a unit is the registry's to
+  // say (a name such as "Tebet" is no code at all), and it suggests only units that exist.
   if (input !== input.toUpperCase() && UNIT_CODE_PATTERN.test(input.toUpperCase())) {
-    return identifierProblem(`Unit code must be upper case: did you mean ${input.toUpperCase()}?`);
+    return identifierProblem('Unit code must be upper case, e.g. SUDIN-KES-JS or KEC-317401');
   }
   if (input.split('-').length > 5) {
     return identifierProblem('Unit code must have at most 5 hyphen-separated parts');

@@ -37,6 +37,8 @@ export const READINESS_PATH = '/ready';
 export interface HttpServiceOptions {
   host: string;
   port: number;
+  /** The variable that sets `port` (GATEWAY_PORT, WORKFORCE_PORT), for the message when it cannot be bound. */
+  portVariable?: string;
   graphqlPath: string;
   graphql: RouteHandler;
   routes?: Record<string, RouteHandler>;
@@ -111,7 +113,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   // Past the cap Node drops a new connection at once: one client cannot use up the descriptors.
   server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenProblem(error, options)));
     server.listen(options.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
@@ -149,4 +151,29 @@ function withReadiness(options: HttpServiceOptions, isDraining: () => boolean): 
     throw new Error(`${READINESS_PATH} is served from the readiness checks; do not route it as well`);
   }
   return { ...options.routes, [READINESS_PATH]: readinessRoute(options.readiness, { isDraining }) };
+}
+
+/** Why a port could not be bound, and what to change: the raw EADDRINUSE names neither. */
+function listenProblem(error: NodeJS.ErrnoException, { host, port, portVariable }: HttpServiceOptions): Error {
+  const change = portVariable ? `set ${portVariable} to another port` : 'choose another port';
+  if (error.code === 'EADDRINUSE') {
+    return new Error(
+      `Port ${port} on ${host} is already in use (another Jembatan service, or an earlier run still going?): ${change}, or stop what listens there (ss -ltnp 'sport = :${port}')`,
+      { cause: error },
+    );
+  }
+  if (error.code === 'EACCES') {
+    return new Error(
+      `Not allowed to listen on port ${port} on ${host}: ${change} (1024 or above needs no privileges)`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (error.code === 'EADDRNOTAVAIL') {
+    return new Error(`${host} is not an address of this machine: set HOST to one it has (127.0.0.1, 0.0.0.0)`, {
+      cause: error,
+    });
+  }
+  return error;
 }

@@ -49,6 +49,7 @@ export async function startAgencyService<T>(
       gatewayKeys: await loadPublicKeys(config.gatewayKeys),
       recordAccess,
       name: definition.name,
+      portVariable: `${definition.envPrefix}_PORT`,
       schema: sealConnections(definition.buildSchema(), {
         seal:
           sealCursors === false ? UNSEALED_CURSORS_FOR_BENCHMARKS : createCursorSeal(loadCursorKeys(config.cursorKeys)),
@@ -60,6 +61,7 @@ export async function startAgencyService<T>(
       host: config.host,
       port: config.port,
       production: config.production,
+      stackTraces: config.stackTraces ?? false,
       shutdownGraceMs: config.shutdownGraceMs,
       httpServer: config.httpServer,
       logger,

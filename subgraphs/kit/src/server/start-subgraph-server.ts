@@ -8,6 +8,8 @@ import type { AccessPolicy } from '../access/access-policy';
 import { AccessRecorder } from '../access/access-recorder';
 import { enforceAccessPolicy } from '../access/enforce-access-policy';
 import { compileAccessPolicy } from '../access/field-access';
+import { accessPolicyFileOf, describePolicyGaps } from '../access/policy-gap-report';
+import { findPolicyGaps } from '../access/policy-gaps';
 import { WithheldFields } from '../access/withheld-fields';
 import { withheldFieldsPlugin } from '../access/withheld-fields-plugin';
 import { auditTrailPlugin } from './audit-trail-plugin';
@@ -27,6 +29,10 @@ import { subgraphReadinessChecks } from './subgraph-readiness';
 
 export interface SubgraphServerOptions<TLoaders> {
   name: string;
+  /** The variable that sets the port (`WORKFORCE_PORT`), named when the port cannot be bound. */
+  portVariable?: string;
+  /** Stack traces in error answers (DEBUG_ERRORS=stack); off when absent. */
+  stackTraces?: boolean;
   schema: GraphQLSchema;
   /** Enforced on every field of the schema, on every path. */
   accessPolicy: AccessPolicy<string>;
@@ -59,6 +65,14 @@ export interface SubgraphServer extends HttpService {
 export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): Promise<SubgraphServer> {
   const { logger } = options;
   const policy = compileAccessPolicy(options.schema, options.accessPolicy);
+  // In development, a field added to the schema but to no policy group is said at start, once,
+  // rather than discovered as a FORBIDDEN for every role with nothing in the log.
+  if (!options.production) {
+    const gaps = findPolicyGaps(options.schema, options.accessPolicy);
+    for (const problem of describePolicyGaps(gaps, options.accessPolicy, accessPolicyFileOf(options.name))) {
+      logger.warn('access policy gap', { problem });
+    }
+  }
   const observability = createSubgraphObservability({ service: options.name, logger, database: options.database });
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
@@ -74,7 +88,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
       ...observability.plugins,
     ],
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: options.stackTraces ?? false,
     stringifyResult: stringifyCompactly,
     formatError: createFormatError({
       production: options.production,
@@ -102,7 +116,11 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
         ...forwarded,
         access: policy.accessFor(forwarded.caller.roles, forwarded.purpose),
         accessRecorder: new AccessRecorder(),
-        withheldFields: new WithheldFields(),
+        withheldFields: new WithheldFields((coordinate) => ({
+          roles: forwarded.caller.roles,
+          purpose: forwarded.purpose,
+          grantingPurposes: policy.purposesGranting(forwarded.caller.roles, coordinate),
+        })),
         loaders: options.createLoaders(options.database),
         database: options.database,
       };
@@ -111,6 +129,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   const http = await startHttpService({
     host: options.host,
     port: options.port,
+    portVariable: options.portVariable,
     graphqlPath: '/graphql',
     graphql: observability.scopeRequests(graphql),
     routes: {

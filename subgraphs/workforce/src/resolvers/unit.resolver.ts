@@ -1,9 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { notFound, PageArgs, readPageArgs, requireUnitCode, toConnection } from '@jembatan/kit';
+import { PageArgs, readPageArgs, toConnection } from '@jembatan/kit';
 import type { WorkforceContext } from '../context';
 import type { UnitEntity } from '../entities';
 import { workersIn } from '../loaders';
 import { listUnits } from '../queries';
+import { requireUnit } from './require-unit';
 import { Unit, UnitConnection, UnitKind, WorkerCategory, WorkerConnection } from '../types';
 
 @ArgsType()
@@ -31,16 +32,13 @@ export class UnitResolver {
     @Arg('code', () => ID, { description: 'The unit code, e.g. "KEC-317401".' }) code: string,
     @Ctx() ctx: WorkforceContext,
   ): Promise<UnitEntity> {
-    const unit = await ctx.loaders.unitByCode.load(requireUnitCode(code, 'code'));
-    if (!unit) throw notFound('Unit', code);
-    return unit;
+    return requireUnit(ctx, code, 'code');
   }
 
   @Query(() => UnitConnection, { description: 'Work units in code order, optionally of one kind or under one parent.' })
   async units(@Args() args: UnitsArgs, @Ctx() ctx: WorkforceContext) {
-    const parentCode = args.parentCode == null ? null : requireUnitCode(args.parentCode, 'parentCode');
+    const parentCode = args.parentCode == null ? null : (await requireUnit(ctx, args.parentCode, 'parentCode')).code;
     const page = readPageArgs('units', args);
-    if (parentCode && !(await ctx.loaders.unitByCode.load(parentCode))) throw notFound('Unit', parentCode);
     return listUnits(ctx.database, { kind: args.kind ?? null, parentCode }, page);
   }
 

@@ -1,8 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { notFound, PageArgs, readPageArgs, requireNik, requireUnitCode } from '@jembatan/kit';
+import { notFound, PageArgs, readPageArgs, requireNik } from '@jembatan/kit';
 import type { WorkforceContext } from '../context';
 import type { WorkerEntity } from '../entities';
 import { listWorkers } from '../queries';
+import { requireUnit } from './require-unit';
 import { Unit, Worker, WorkerCategory, WorkerConnection } from '../types';
 
 @ArgsType()
@@ -31,9 +32,8 @@ export class WorkerResolver {
 
   @Query(() => WorkerConnection, { description: 'Contract workers in NIK order, optionally of one unit or category.' })
   async workers(@Args() args: WorkersArgs, @Ctx() ctx: WorkforceContext) {
-    const unitCode = args.unitCode == null ? null : requireUnitCode(args.unitCode, 'unitCode');
+    const unitCode = args.unitCode == null ? null : (await requireUnit(ctx, args.unitCode, 'unitCode')).code;
     const page = readPageArgs('workers', args);
-    if (unitCode && !(await ctx.loaders.unitByCode.load(unitCode))) throw notFound('Unit', unitCode);
     return listWorkers(ctx.database, { unitCode, category: args.category ?? null }, page);
   }
 

@@ -92,9 +92,10 @@ export async function unitStaffWithBpjs(workforce: Pool, bpjs: Pool, variables: 
   };
   if (firstWithheld === null) return { data };
   const withheld = {
-    message: 'Your roles and declared purpose do not grant Participant.claims',
+    message:
+      'Participant.claims is withheld for the purpose HR_ADMINISTRATION; no purpose your roles (dki_hr) may declare opens it.',
     path: ['unit', 'workers', 'edges', firstWithheld, 'node', 'bpjs', 'claims'],
-    extensions: { code: 'FORBIDDEN', field: 'Participant.claims', withheldCount },
+    extensions: { code: 'FORBIDDEN', field: 'Participant.claims', grantingPurposes: [], withheldCount },
   };
   return { errors: [withheld], data };
 }

@@ -25,7 +25,7 @@ function sourcesUnder(folder: string): string[] {
 
 /**
  * The environment variables the given sources read, found in their syntax trees rather than by
- * matching text: the keys of every zod schema built with `z.object(...)` (including shapes it
+ * matching text: the keys of every zod schema built with `z.object(...)` or read with `readEnvironment(...)` (including shapes it
  * is given by name or spreads, and `${prefix}_PORT` keys expanded with every subgraph's
  * `envPrefix`), and every `env.NAME` / `process.env.NAME` / `env['NAME']` read.
  */
@@ -82,9 +82,11 @@ export function environmentVariablesRead(files: string[]): Set<string> {
 }
 
 /** `z.object(...)`. */
+/** `z.object(shape)`, or `readEnvironment(shape, …)`, which reads a shape through it. */
 function isZodObjectCall(node: ts.Node): node is ts.CallExpression {
+  if (!ts.isCallExpression(node)) return false;
+  if (ts.isIdentifier(node.expression)) return node.expression.text === 'readEnvironment';
   return (
-    ts.isCallExpression(node) &&
     ts.isPropertyAccessExpression(node.expression) &&
     node.expression.name.text === 'object' &&
     ts.isIdentifier(node.expression.expression) &&

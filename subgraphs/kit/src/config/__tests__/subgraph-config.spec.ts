@@ -22,7 +22,22 @@ describe('subgraph configuration', () => {
       cursorKeys: { generateAt: '/srv/jembatan/data/keys/workforce-cursor.keys.json' },
       shutdownGraceMs: 10_000,
       httpServer: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1_000 },
+      stackTraces: false,
     });
+  });
+
+  it('puts stack traces in error answers only when DEBUG_ERRORS=stack, and never in production', () => {
+    expect(readSubgraphConfig({ DEBUG_ERRORS: 'stack' }, spec).stackTraces).toBe(true);
+    const production = {
+      NODE_ENV: 'production',
+      DEBUG_ERRORS: 'stack',
+      GATEWAY_PUBLIC_KEYS_PATH: '/keys/gateway.jwks.json',
+      CURSOR_KEYS_PATH: '/keys/workforce-cursor.keys.json',
+    };
+    expect(readSubgraphConfig(production, spec).stackTraces).toBe(false);
+    expect(() => readSubgraphConfig({ DEBUG_ERRORS: 'yes' }, spec)).toThrow(
+      'DEBUG_ERRORS: expected one of stack, off (default off), got "yes"',
+    );
   });
 
   it('takes the shutdown grace period from SHUTDOWN_GRACE_MS', () => {
@@ -37,7 +52,7 @@ describe('subgraph configuration', () => {
       ).httpServer,
     ).toEqual({ headersTimeoutMs: 5_000, requestTimeoutMs: 20_000, maxConnections: 200 });
     expect(() => readSubgraphConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000' }, spec)).toThrow(
-      /workforce subgraph: HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/,
+      /workforce subgraph configuration: HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/,
     );
   });
 

@@ -46,13 +46,17 @@ describe('validateNik', () => {
     });
   });
 
-  it('rejects anything that is not exactly 16 digits', () => {
-    for (const input of ['', '317401120585000', '31740112058500031', '3174O11205850003', ' 3174011205850003']) {
-      expect(validateNik(input)).toEqual({
-        ok: false,
-        reason: 'NIK must be exactly 16 digits',
-      });
-    }
+  it.each([
+    ['', 'NIK is empty: send the 16 digits of the NIK'],
+    ['317401120585000', 'NIK must be exactly 16 digits, not 15'],
+    ['31740112058500031', 'NIK must be exactly 16 digits, not 17'],
+    ['3174O11205850003', 'NIK must be exactly 16 digits: character 5 is not a digit (a letter O for a zero?)'],
+    [' 3174011205850003', 'NIK has spaces before or after it: send the 16 digits alone'],
+    ['3174011205850003 ', 'NIK has spaces before or after it: send the 16 digits alone'],
+    ['3174.0112.0585.0003', 'NIK must be the 16 digits without spaces, dots or hyphens'],
+    ['3174 0112 0585 0003', 'NIK must be the 16 digits without spaces, dots or hyphens'],
+  ])('says how to fix %j, without repeating it', (input, reason) => {
+    expect(validateNik(input)).toEqual({ ok: false, reason });
   });
 
   it('rejects a province code that Kemendagri never issued', () => {

@@ -22,10 +22,10 @@ describe('validateUnitCode', () => {
     }
   });
 
-  it('suggests the upper-case spelling for a lower-case code', () => {
+  it('asks for upper case without guessing a code that may not exist', () => {
     expect(validateUnitCode('sudin-kes-js')).toEqual({
       ok: false,
-      reason: 'Unit code must be upper case: did you mean SUDIN-KES-JS?',
+      reason: 'Unit code must be upper case, e.g. SUDIN-KES-JS or KEC-317401',
     });
   });
 

@@ -199,3 +199,25 @@ describe('startHttpService readiness', () => {
     ).rejects.toThrow(/\/ready is served from the readiness checks/);
   });
 });
+
+describe('a port that cannot be bound', () => {
+  it('names the port, the variable to change and how to find what holds it', async () => {
+    const options = (port: number) => ({
+      host: '127.0.0.1',
+      port,
+      portVariable: 'WORKFORCE_PORT',
+      graphqlPath: '/graphql',
+      graphql: (() => {}) as RouteHandler,
+      onError: () => {},
+    });
+    const first = await startHttpService(options(0));
+    try {
+      const taken = Number(new URL(first.url).port);
+      await expect(startHttpService(options(taken))).rejects.toThrow(
+        `Port ${taken} on 127.0.0.1 is already in use (another Jembatan service, or an earlier run still going?): set WORKFORCE_PORT to another port, or stop what listens there (ss -ltnp 'sport = :${taken}')`,
+      );
+    } finally {
+      await first.close();
+    }
+  });
+});
