@@ -1,10 +1,11 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, notFound, PageArgs, readPageArgs, requireUnitCode } from '@jembatan/kit';
+import { DateScalar, PageArgs, readPageArgs } from '@jembatan/kit';
 import { explainGap, todayInJakarta, type CoverageGapRow } from '../agreement/coverage-gap';
 import type { WorkforceContext } from '../context';
 import type { UnitEntity } from '../entities';
 import { listCoverageGaps } from '../queries';
 import { CoverageGap, CoverageGapConnection, CoverageGapCount, Unit } from '../types';
+import { requireUnit } from './require-unit';
 
 const AS_OF_DESCRIPTION = 'The day to compare the registries on; today in Jakarta when omitted.';
 
@@ -24,9 +25,8 @@ export class CoverageGapResolver {
       "Where Pemprov DKI's registry and BPJS Ketenagakerjaan's disagree, in NIK order: running contracts without the cover the March 2016 agreement requires, and ended contracts whose registered cover still runs. BPJS's side is what its events reported to DKI.",
   })
   async coverageGaps(@Args() args: CoverageGapsArgs, @Ctx() ctx: WorkforceContext) {
-    const unitCode = args.unitCode == null ? null : requireUnitCode(args.unitCode, 'unitCode');
+    const unitCode = args.unitCode == null ? null : (await requireUnit(ctx, args.unitCode, 'unitCode')).code;
     const page = readPageArgs('coverageGaps', args);
-    if (unitCode && !(await ctx.loaders.unitByCode.load(unitCode))) throw notFound('Unit', unitCode);
     return listCoverageGaps(ctx.database, { unitCode, asOf: args.asOf ?? todayInJakarta() }, page);
   }
 
