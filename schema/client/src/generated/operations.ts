@@ -21,6 +21,7 @@ export const ClaimStatus = {
 export type ClaimStatus = (typeof ClaimStatus)[keyof typeof ClaimStatus];
 /** Corrects a worker’s recorded monthly wage. */
 export type CorrectWageInput = {
+  /** The worker's 16-digit NIK. */
   nik: string;
   /** The `version` of the worker you read; VERSION_CONFLICT when it changed since. */
   expectedVersion: number;
@@ -30,6 +31,7 @@ export type CorrectWageInput = {
 
 /** Ends a worker’s contract. */
 export type EndContractInput = {
+  /** The worker's 16-digit NIK. */
   nik: string;
   /** The `version` of the worker you read; VERSION_CONFLICT when it changed since. */
   expectedVersion: number;
@@ -60,6 +62,7 @@ export type RegisterWorkerInput = {
   nik: string;
   /** Full name, 1 to 200 characters. */
   name: string;
+  /** The contract regime; PKP and PPSU have a wage floor. */
   category: WorkerCategory;
   /** The unit the worker is assigned to; an unknown unit is NOT_FOUND. */
   unitCode: string;
@@ -86,6 +89,7 @@ export const Segment = {
 export type Segment = (typeof Segment)[keyof typeof Segment];
 /** Moves a worker to another unit. */
 export type TransferWorkerInput = {
+  /** The worker's 16-digit NIK. */
   nik: string;
   /** The `version` of the worker you read; VERSION_CONFLICT when it changed since. */
   expectedVersion: number;

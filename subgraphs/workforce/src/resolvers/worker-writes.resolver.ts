@@ -49,7 +49,7 @@ export class WorkerWritesResolver {
   })
   async registerWorker(
     @Arg('idempotencyKey', { description: KEY_DESCRIPTION }) idempotencyKey: string,
-    @Arg('input') input: RegisterWorkerInput,
+    @Arg('input', { description: 'The worker to register.' }) input: RegisterWorkerInput,
     @Ctx() context: WorkforceContext,
   ) {
     return writeWorker(
@@ -67,7 +67,7 @@ export class WorkerWritesResolver {
   })
   async endContract(
     @Arg('idempotencyKey', { description: KEY_DESCRIPTION }) idempotencyKey: string,
-    @Arg('input') input: EndContractInput,
+    @Arg('input', { description: 'Whose contract ends, when and why.' }) input: EndContractInput,
     @Ctx() context: WorkforceContext,
   ) {
     return writeWorker(context, 'Mutation.endContract', END_CONTRACT_FIELDS, idempotencyKey, input, endContract);
@@ -78,7 +78,7 @@ export class WorkerWritesResolver {
   })
   async transferWorker(
     @Arg('idempotencyKey', { description: KEY_DESCRIPTION }) idempotencyKey: string,
-    @Arg('input') input: TransferWorkerInput,
+    @Arg('input', { description: 'Who moves, where to and from when.' }) input: TransferWorkerInput,
     @Ctx() context: WorkforceContext,
   ) {
     return writeWorker(
@@ -96,7 +96,7 @@ export class WorkerWritesResolver {
   })
   async correctWage(
     @Arg('idempotencyKey', { description: KEY_DESCRIPTION }) idempotencyKey: string,
-    @Arg('input') input: CorrectWageInput,
+    @Arg('input', { description: 'Whose wage, and the correct amount.' }) input: CorrectWageInput,
     @Ctx() context: WorkforceContext,
   ) {
     return writeWorker(context, 'Mutation.correctWage', CORRECT_WAGE_FIELDS, idempotencyKey, input, correctWage);

@@ -10,7 +10,7 @@ export class RegisterWorkerInput {
   @Field({ description: 'Full name, 1 to 200 characters.' })
   name: string;
 
-  @Field(() => WorkerCategory)
+  @Field(() => WorkerCategory, { description: 'The contract regime; PKP and PPSU have a wage floor.' })
   category: WorkerCategory;
 
   @Field(() => ID, { description: 'The unit the worker is assigned to; an unknown unit is NOT_FOUND.' })
@@ -34,7 +34,7 @@ export class RegisterWorkerInput {
 
 @InputType({ description: 'Ends a worker’s contract.' })
 export class EndContractInput {
-  @Field()
+  @Field({ description: "The worker's 16-digit NIK." })
   nik: string;
 
   @Field(() => Int, { description: 'The `version` of the worker you read; VERSION_CONFLICT when it changed since.' })
@@ -53,7 +53,7 @@ export class EndContractInput {
 
 @InputType({ description: 'Moves a worker to another unit.' })
 export class TransferWorkerInput {
-  @Field()
+  @Field({ description: "The worker's 16-digit NIK." })
   nik: string;
 
   @Field(() => Int, { description: 'The `version` of the worker you read; VERSION_CONFLICT when it changed since.' })
@@ -68,7 +68,7 @@ export class TransferWorkerInput {
 
 @InputType({ description: 'Corrects a worker’s recorded monthly wage.' })
 export class CorrectWageInput {
-  @Field()
+  @Field({ description: "The worker's 16-digit NIK." })
   nik: string;
 
   @Field(() => Int, { description: 'The `version` of the worker you read; VERSION_CONFLICT when it changed since.' })
