@@ -1,5 +1,4 @@
-import { JembatanError } from '@jembatan/kit';
-import { FIRST_UMP_YEAR } from './minimum-wage';
+import { FIRST_UMP_YEAR, JembatanError } from '@jembatan/kit';
 
 /**
  * The earliest contract start the registry takes: the first year whose UMP it knows, so the wage

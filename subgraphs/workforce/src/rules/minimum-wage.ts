@@ -1,29 +1,5 @@
-import { JembatanError } from '@jembatan/kit';
+import { FIRST_UMP_YEAR, JembatanError, LAST_UMP_YEAR, UMP_DKI } from '@jembatan/kit';
 import { WorkerCategory } from '../types';
-
-/**
- * UMP DKI Jakarta by year, Rp/month (domain.md §4.5). 2022 is the Kepgub 1517/2021 figure
- * (annulled by PTUN Jakarta, but the 2023 UMP was computed from it).
- */
-const UMP_DKI: ReadonlyMap<number, number> = new Map([
-  [2012, 1_529_150],
-  [2013, 2_200_000],
-  [2014, 2_441_000],
-  [2015, 2_700_000],
-  [2016, 3_100_000],
-  [2017, 3_355_750],
-  [2018, 3_648_035],
-  [2019, 3_940_973],
-  [2020, 4_276_349],
-  [2021, 4_416_186],
-  [2022, 4_641_854],
-  [2023, 4_901_798],
-  [2024, 5_067_381],
-  [2025, 5_396_761],
-]);
-
-export const FIRST_UMP_YEAR = 2012;
-const LAST_UMP_YEAR = 2025;
 
 /**
  * The categories paid at least the UMP: PPSU by Pergub 169/2015 ("paid at UMP"), PKP by the
