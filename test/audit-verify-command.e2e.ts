@@ -57,7 +57,11 @@ describe('pnpm audit:verify', { timeout: 120_000 }, () => {
         await setAuditChainCount(database, requestId <= 'r-3' ? 1 : other.chains);
         await appendAuditEntry(
           database,
-          sampleAuditEntry(requestId, { dataSubject: requestId === 'r-2' ? '3174015203850001' : null }),
+          sampleAuditEntry(requestId, {
+            dataSubject: requestId === 'r-2' ? '3174015203850001' : null,
+            // r-5 records a wage change: its changed field with the new value's digest.
+            ...(requestId === 'r-5' && { action: 'WRITE', changes: [`Worker.monthlyWage=${'ab'.repeat(32)}`] }),
+          }),
         );
       }
       await setAuditChainCount(database, DEFAULT_AUDIT_CHAINS);
@@ -71,11 +75,13 @@ describe('pnpm audit:verify', { timeout: 120_000 }, () => {
     expect(intact.output).toMatch(/bpjs: no database at .*, nothing to verify/);
     expect(intact.code).toBe(0);
 
-    // Someone with the database owner's powers hides who read the wages, in both chains.
+    // Someone with the database owner's powers hides who read the wages in one chain, and passes
+    // the wage change off as a mere read in the other.
     await withWorkforceDatabase((database) =>
       database.dataSource.transaction(async (manager) => {
         await manager.query('SET LOCAL session_replication_role = replica');
-        await manager.query(`UPDATE audit_log SET caller_subject = 'nobody' WHERE seq IN (2, 5)`);
+        await manager.query(`UPDATE audit_log SET caller_subject = 'nobody' WHERE seq = 2`);
+        await manager.query(`UPDATE audit_log SET action = 'READ', changes = '{}' WHERE seq = 5`);
       }),
     );
     const broken = auditVerify();

@@ -17,3 +17,5 @@ export * from './scalars';
 export * from './seed';
 export * from './server';
 export * from './validation';
+export * from './wages';
+export * from './writes';

@@ -1,28 +1,8 @@
+import { FIRST_UMP_YEAR, LAST_UMP_YEAR, UMP_DKI } from '@jembatan/kit/wages';
 import type { IsoDate } from './dates';
 
-/**
- * UMP DKI Jakarta (Rp/month) by year, domain.md §4.5. 2022 uses the contested Kepgub 1517/2021
- * figure, from which the 2023 UMP was computed.
- */
-const UMP_DKI: ReadonlyMap<number, number> = new Map([
-  [2012, 1_529_150],
-  [2013, 2_200_000],
-  [2014, 2_441_000],
-  [2015, 2_700_000],
-  [2016, 3_100_000],
-  [2017, 3_355_750],
-  [2018, 3_648_035],
-  [2019, 3_940_973],
-  [2020, 4_276_349],
-  [2021, 4_416_186],
-  [2022, 4_641_854],
-  [2023, 4_901_798],
-  [2024, 5_067_381],
-  [2025, 5_396_761],
-]);
-
-const FIRST_YEAR = 2012;
-const LAST_YEAR = 2025;
+const FIRST_YEAR = FIRST_UMP_YEAR;
+const LAST_YEAR = LAST_UMP_YEAR;
 /**
  * Before 2012 our sources stop. DKI's UMP grew about 11% a year in the 2000s (1,529,150 in 2012
  * back-extrapolated gives ≈736,000 for 2005, near the commonly quoted 2005 figure of about

@@ -44,7 +44,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
     /** The ways to workers: lookups and pages of them. */
     workerLookup: ['Query.worker', 'Query.workers', 'Unit.workers', 'WorkerConnection.*', 'WorkerEdge.*'],
     /** Where a worker works and under which regime: that a person exists, not who. */
-    workerPlacement: ['Worker.category', 'Worker.unit'],
+    workerPlacement: ['Worker.category', 'Worker.unit', 'Worker.version'],
     /** Who the worker is: their NIK, also the key BPJS joins on. */
     workerIdentity: ['Worker.nik'],
     workerName: ['Worker.name'],
@@ -55,6 +55,8 @@ export const workforceAccessPolicy = defineAccessPolicy({
     coverageGapLookup: ['Query.coverageGaps', 'CoverageGapConnection.*', 'CoverageGapEdge.*'],
     /** One worker's BPJS cover as BPJS reported it to DKI: about a person. */
     coverageGap: ['CoverageGap.*'],
+    /** What a registry change answers: the worker it changed is read-guarded field by field like any other. */
+    registryChanges: ['RegisterWorkerResult.*', 'EndContractResult.*', 'TransferWorkerResult.*', 'CorrectWageResult.*'],
   },
   personal: [
     ...AUDIT_TRAIL_PERSONAL,
@@ -78,6 +80,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
         'wage',
         'coverageGapLookup',
         'coverageGap',
+        'registryChanges',
       ],
       ENROLMENT: [
         'workerLookup',
@@ -123,5 +126,12 @@ export const workforceAccessPolicy = defineAccessPolicy({
     ...AUDIT_TRAIL_LOOKUPS,
     'Query.worker': { nik: 'nik' },
     Worker: { nik: 'nik' },
+  },
+  /** The registry is changed by HR, for administering it, and by no one else. */
+  writes: {
+    'Mutation.registerWorker': { dki_hr: ['HR_ADMINISTRATION'] },
+    'Mutation.endContract': { dki_hr: ['HR_ADMINISTRATION'] },
+    'Mutation.transferWorker': { dki_hr: ['HR_ADMINISTRATION'] },
+    'Mutation.correctWage': { dki_hr: ['HR_ADMINISTRATION'] },
   },
 });

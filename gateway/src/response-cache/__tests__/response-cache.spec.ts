@@ -135,6 +135,17 @@ describe('the response cache in memory', () => {
     expect(lookups).toBe(3);
   });
 
+  it('never answers a mutation from the cache, even one returning a type hinted public', async () => {
+    const { server, events } = await serverWithCache();
+    const recount = 'mutation { recountWorkforce { unitCount workerCount } }';
+    const first = await server.send(recount);
+    const second = await server.send(recount);
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ cacheStatus: undefined, cacheControl: 'no-store' });
+    expect(server.executions()).toBe(2);
+    expect(events).toEqual([]);
+  });
+
   it('never stores an answer with errors', async () => {
     const { server } = await serverWithCache();
     const broken = '{ unit(code: "BROKEN") { code headcount } }';

@@ -17,3 +17,4 @@ export * from './withheld-fields';
 export * from './withheld-fields-plugin';
 export * from './purpose-guidance';
 export * from './policy-gap-report';
+export * from './write-rules';

@@ -2,6 +2,7 @@ import { CoverageGapResolver, UnitCoverageGapResolver } from './coverage-gaps.re
 import { StatisticsResolver } from './statistics.resolver';
 import { UnitResolver } from './unit.resolver';
 import { WorkerResolver } from './worker.resolver';
+import { TransferWorkerResultResolver, WorkerWritesResolver } from './worker-writes.resolver';
 
 export const workforceResolvers = [
   UnitResolver,
@@ -9,4 +10,6 @@ export const workforceResolvers = [
   StatisticsResolver,
   CoverageGapResolver,
   UnitCoverageGapResolver,
+  WorkerWritesResolver,
+  TransferWorkerResultResolver,
 ] as const;

@@ -4,3 +4,5 @@ export * from './worker.type';
 export * from './connections';
 export * from './workforce-statistics.type';
 export * from './coverage-gap.type';
+export * from './worker-write-inputs';
+export * from './worker-write-results';
