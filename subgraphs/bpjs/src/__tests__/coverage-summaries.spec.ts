@@ -4,37 +4,16 @@ import { seedDatabase, type Database } from '@jembatan/kit';
 import { openScratchDatabase, TEST_ENGINES } from '@jembatan/kit/testing';
 import { bpjsMigrations } from '../migrations';
 import { bpjsSeeds } from '../seed/bpjs-tables';
-import { participationSummaryStep } from '../seed/participation-summary';
-import { REFRESH_UNIT_COVERAGE_CHANGES } from '../summaries/unit-coverage-changes';
 import { changeCoverage } from '../writes/coverage-summaries';
-
-const UNIT_SUMMARY = `SELECT registrar_unit_code, program, day::text, delta FROM unit_coverage_change ORDER BY 1, 2, 3`;
-const PARTICIPATION = `SELECT regency_code, segment, active_participants FROM participation_summary ORDER BY 1, 2`;
+import { keptSummaries, recomputedSummaries } from './summaries-check';
 
 describe.each(TEST_ENGINES)('coverage summaries across a write on %s', (engine) => {
   let database: Database;
   let dispose: () => Promise<void>;
   const sql = (query: string, parameters?: unknown[]) => database.dataSource.query(query, parameters);
 
-  /** Both summaries as the seed would compute them from every row. */
-  async function recomputed() {
-    return database.dataSource
-      .transaction(async (manager) => {
-        await manager.query('DELETE FROM unit_coverage_change');
-        await manager.query(REFRESH_UNIT_COVERAGE_CHANGES);
-        await participationSummaryStep(0).run({
-          query: (text, parameters) => manager.query(text, parameters as unknown[]),
-          copyCsv: () => Promise.reject(new Error('not used')),
-        });
-        const expected = [await manager.query(UNIT_SUMMARY), await manager.query(PARTICIPATION)];
-        throw Object.assign(new Error('roll back'), { expected });
-      })
-      .catch((rolledBack: { expected?: unknown[] }) => {
-        if (!rolledBack.expected) throw rolledBack;
-        return rolledBack.expected;
-      });
-  }
-  const kept = async () => [await sql(UNIT_SUMMARY), await sql(PARTICIPATION)];
+  const kept = () => keptSummaries(database);
+  const recomputed = () => recomputedSummaries(database);
 
   beforeAll(async () => {
     ({ database, dispose } = await openScratchDatabase(engine, 'coverage-summaries', bpjsMigrations));

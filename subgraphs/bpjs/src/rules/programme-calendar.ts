@@ -37,8 +37,16 @@ export const COLLECTIVE_COVER_STARTS: Readonly<Record<WorkerCategory, Readonly<R
   KEBERSIHAN: { [Program.JKK]: '2015-07-01', [Program.JKM]: '2015-07-01', [Program.JHT]: '2017-01-01' },
 };
 
-/** The programmes DKI registers its workers in when the request names none: all a BPU may take. */
-export const AGREEMENT_PROGRAMS: readonly Program[] = SEGMENT_PROGRAMS[Segment.BPU];
+/**
+ * The programmes DKI's registration gives a category when the request names none: PKP all three
+ * a BPU may take (the March 2016 agreement), PPSU and Kebersihan crews JKK and JKM (Instruksi
+ * Gubernur 288/2015); JHT stays open to them on request, from 2017.
+ */
+export const AGREEMENT_PROGRAMS: Readonly<Record<WorkerCategory, readonly Program[]>> = {
+  PKP: SEGMENT_PROGRAMS[Segment.BPU],
+  PPSU: [Program.JKK, Program.JKM],
+  KEBERSIHAN: [Program.JKK, Program.JKM],
+};
 
 export function isWorkerCategory(value: string): value is WorkerCategory {
   return (WORKER_CATEGORIES as readonly string[]).includes(value);
