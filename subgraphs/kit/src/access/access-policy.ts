@@ -36,7 +36,18 @@ export interface AccessPolicy<TGroup extends string> {
    * DATA_SUBJECT_REQUEST about that NIK reaches what is filed under them too.
    */
   identifiersOfNik?: (nik: string, context: never) => Promise<readonly string[]>;
+  /**
+   * Who may make which change, and for which purpose: each Mutation field (`"Mutation.registerWorker"`)
+   * with the purposes each role may make it for. Deny by default: a role or purpose not listed is
+   * refused (FORBIDDEN, and the attempt recorded), and a Mutation field not listed is refused to
+   * everyone and reported by findPolicyGaps. What a mutation returns is read-classified in
+   * `groups` like any other type.
+   */
+  writes?: WriteRules;
 }
+
+/** The write rules of a policy: `Mutation.<field>` → role → the purposes it may make that change for. */
+export type WriteRules = Readonly<Record<`Mutation.${string}`, Partial<Record<Role, readonly Purpose[]>>>>;
 
 /** The identifiers a person is looked up by, as data subjects are named: `nik:…`, `kpj:…`. */
 export type PersonIdentifier = 'nik' | 'kpj';

@@ -11,6 +11,7 @@ import type { AccessRecorder } from './access-recorder';
 import type { FieldAccess, CompiledAccessPolicy } from './field-access';
 import { personalReadsFor, subjectsLookedUp, type PersonalReadContext, type PersonalReads } from './personal-read';
 import type { WithheldFields } from './withheld-fields';
+import { forbidden } from './forbidden';
 
 export { forbidden } from './forbidden';
 
@@ -45,8 +46,11 @@ export function enforceAccessPolicy<TGroup extends string>(
   checkLookups(schema, lookups);
   const entities = schema.getQueryType()?.getFields()._entities;
   if (entities) guardEntityLookups(entities, lookups, personalReads);
+  const mutationType = schema.getMutationType();
+  if (mutationType) guardMutations(mutationType.getFields(), compiled.ruledMutations);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || isMachinery(type.name)) continue;
+    if (type === mutationType) continue;
     const subjectsOf = policy.subjectsOf[type.name] as ((source: unknown) => readonly string[]) | undefined;
     for (const field of Object.values(type.getFields())) {
       const coordinate = `${type.name}.${field.name}`;
@@ -88,6 +92,22 @@ export function enforceAccessPolicy<TGroup extends string>(
     }
   }
   return schema;
+}
+
+/**
+ * Mutations are guarded by the policy's write rules, not its read groups: a Mutation field no rule
+ * names is refused to everyone here, before it runs. Whether this caller may make this change for
+ * this purpose is checked by runWrite, the one way a mutation writes, which also records a
+ * refused attempt in the audit trail.
+ */
+function guardMutations(fields: Record<string, GraphQLField<unknown, GuardedContext>>, ruled: ReadonlySet<string>) {
+  for (const field of Object.values(fields)) {
+    const coordinate = `Mutation.${field.name}`;
+    if (ruled.has(coordinate)) continue;
+    field.resolve = () => {
+      throw forbidden(coordinate);
+    };
+  }
 }
 
 /** A lookup names a field and its arguments, or an entity type and its fields, that exist. */

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { isObjectType } from 'graphql';
 import type { Access, AccessPolicy } from './access-policy';
 import type { Purpose, Role } from './roles';
+import { compileWriteRules } from './write-rules';
 
 /** The fields one caller may read for one purpose, and how; built once per roles × purpose. */
 export type FieldAccess = ReadonlyMap<string, Access>;
@@ -54,8 +55,10 @@ export function compileAccessPolicy<TGroup extends string>(schema: GraphQLSchema
     }
   }
 
+  const writes = compileWriteRules(schema, policy.writes ?? {});
   const cache = new Map<string, FieldAccess>();
   return {
+    ...writes,
     personalFields: personalFields as ReadonlySet<string>,
     /** Every field some group classifies; the rest of the schema is unreadable. */
     classifiedFields: new Set([...fieldsOf.values()].flat()) as ReadonlySet<string>,

@@ -15,3 +15,4 @@ export * from './policy-gaps';
 export * from './operation-digest';
 export * from './withheld-fields';
 export * from './withheld-fields-plugin';
+export * from './write-rules';

@@ -1,9 +1,12 @@
 import type { Database } from '../db/database';
-import type { AuditEntry } from './audit-entry';
+import type { AuditAction, AuditEntry } from './audit-entry';
 import { AUDIT_ROW_COLUMNS, toCanonicalRecord, type AuditRow } from './audit-row';
 
 /** A record of the audit trail as readers see it. */
 export type AuditRecord = AuditEntry & {
+  action: AuditAction;
+  changes: readonly string[];
+  refusalCode: string | null;
   seq: number;
   /** When the database appended it: ISO 8601 in UTC, with microseconds. */
   occurredAt: string;

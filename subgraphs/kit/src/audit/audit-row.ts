@@ -1,3 +1,4 @@
+import type { AuditAction } from './audit-entry';
 import type { CanonicalRecord } from './canonical-record';
 import { CHAIN_LINK_SQL, OCCURRED_AT_FORMAT } from './canonical-record';
 
@@ -12,7 +13,7 @@ export const AUDIT_ROW_COLUMNS = `
   seq::text AS seq_text,
   to_char(occurred_at AT TIME ZONE 'UTC', ${OCCURRED_AT_FORMAT}) AS occurred_at,
   caller_subject, caller_agency, caller_roles, purpose, operation_name, request_id, subjects, fields,
-  data_subject, prev_hash, hash, chain, chain_seq::text AS chain_seq_text, ${CHAIN_LINK_SQL}::text AS link_text`;
+  data_subject, action, changes, refusal_code, prev_hash, hash, chain, chain_seq::text AS chain_seq_text, ${CHAIN_LINK_SQL}::text AS link_text`;
 
 export interface AuditRow {
   seq_text: string;
@@ -26,6 +27,9 @@ export interface AuditRow {
   subjects: string[];
   fields: string[];
   data_subject: string | null;
+  action: AuditAction;
+  changes: string[];
+  refusal_code: string | null;
   prev_hash: Buffer;
   hash: Buffer;
   chain: number;
@@ -47,6 +51,9 @@ export function toCanonicalRecord(row: AuditRow): CanonicalRecord {
     subjects: row.subjects,
     fields: row.fields,
     dataSubject: row.data_subject,
+    action: row.action,
+    changes: row.changes,
+    refusalCode: row.refusal_code,
     chain: row.chain,
     chainSeq: row.chain_seq_text,
   };

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { SplitAuditTrailIntoChains1732406400030 } from './audit-chains.migration';
 import { AddAuditDataSubject1732406400020 } from './audit-data-subject.migration';
+import { AddWriteAuditRecords1766000000030 } from './audit-writes.migration';
 import { AUDIT_APPEND_LOCK_KEY, OCCURRED_AT_FORMAT } from './canonical-record';
 
 /** A list column holds a plain list of strings: one dimension, numbered from 1, no NULL items. */
@@ -146,4 +147,5 @@ export const auditTrailMigrations = [
   CreateAuditTrail1732406400010,
   AddAuditDataSubject1732406400020,
   SplitAuditTrailIntoChains1732406400030,
+  AddWriteAuditRecords1766000000030,
 ];

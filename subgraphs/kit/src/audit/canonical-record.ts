@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditEntry } from './audit-entry';
+import type { AuditAction, AuditEntry } from './audit-entry';
 
 /**
  * The hash chain's encoding, written a second time in TypeScript. The database computes each
@@ -10,7 +10,7 @@ import type { AuditEntry } from './audit-entry';
  *   hash = sha256(prev_hash || utf8(
  *            ns(seq) ns(occurred_at) ns(caller_subject) ns(caller_agency) list(caller_roles)
  *            ns(purpose) ns(operation_name) ns(request_id) list(subjects) list(fields)
- *            [ns(data_subject)] [ns(chain) ns(chain_seq)]))
+ *            [ns(data_subject)] [ns(chain) ns(chain_seq)] [ns(action) list(changes) ns(refusal_code)]))
  *
  *   ns(v)     = "<UTF-8 octet length of v>:<v>,"   or "-:," when v is NULL
  *   list(xs)  = ns(ns(x1) || ns(x2) || …)           ("0:," for an empty list)
@@ -21,6 +21,9 @@ import type { AuditEntry } from './audit-entry';
  *   [ns(chain) ns(chain_seq)] only when the record has a chain_seq (SplitAuditTrailIntoChains1732406400030):
  *     records written before the trail had chains have none; they make up the start of chain 0,
  *     numbered there by their seq, and hash as they always did
+ *   [ns(action) list(changes) ns(refusal_code)] unless the record is a plain read (action 'READ', no
+ *     changes, no refusal code) (AddWriteAuditRecords1766000000030): reads hash as every record did
+ *     before writes were recorded, and a write passed off as a read no longer matches its hash
  */
 
 // These constants are part of the stored format: existing chains depend on them, never change them.
@@ -50,7 +53,13 @@ export type CanonicalRecord = AuditEntry & {
   chain: number;
   /** Its number in that chain, decimal; null for a record written before there were chains. */
   chainSeq: string | null;
+  action: AuditAction;
+  changes: readonly string[];
+  refusalCode: string | null;
 };
+
+const isPlainRead = (record: CanonicalRecord) =>
+  record.action === 'READ' && record.changes.length === 0 && record.refusalCode === null;
 
 const netstring = (value: string | null): string =>
   value === null ? '-:,' : `${Buffer.byteLength(value, 'utf8')}:${value},`;
@@ -71,6 +80,7 @@ export function canonicalRecordText(record: CanonicalRecord): string {
     netstringList(record.fields),
     record.dataSubject === null ? '' : netstring(record.dataSubject),
     record.chainSeq === null ? '' : netstring(String(record.chain)) + netstring(record.chainSeq),
+    isPlainRead(record) ? '' : netstring(record.action) + netstringList(record.changes) + netstring(record.refusalCode),
   ].join('');
 }
 

@@ -1,6 +1,7 @@
 export * from './audit-entry';
 export * from './access-log';
 export * from './audit-trail.migration';
+export * from './audit-writes.migration';
 export * from './audit-chain-count';
 export { DEFAULT_AUDIT_CHAINS } from './audit-chains.migration';
 export * from './verify-audit-chain';

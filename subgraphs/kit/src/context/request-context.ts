@@ -2,6 +2,7 @@ import type { AccessRecorder } from '../access/access-recorder';
 import type { Caller } from '../access/caller';
 import type { FieldAccess } from '../access/field-access';
 import type { WithheldFields } from '../access/withheld-fields';
+import type { WriteAccess } from '../access/write-rules';
 import type { Purpose } from '../access/roles';
 import type { Database } from '../db/database';
 
@@ -17,6 +18,10 @@ export interface RequestContext<TLoaders> {
   dataSubject: string | null;
   /** The fields this caller may read for this purpose, under the agency's policy. */
   access: FieldAccess;
+  /** The mutations this caller may make for this purpose, under the agency's write rules (see runWrite). */
+  writes: WriteAccess;
+  /** This subgraph's name (`workforce`): the source of the events its writes append. */
+  service: string;
   /** Which personal data this request read, for its one audit record. */
   accessRecorder: AccessRecorder;
   /** The fields the policy withheld from this request, each sent as one FORBIDDEN error. */

@@ -101,6 +101,8 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       return {
         ...forwarded,
         access: policy.accessFor(forwarded.caller.roles, forwarded.purpose),
+        writes: policy.writesFor(forwarded.caller.roles, forwarded.purpose),
+        service: options.name,
         accessRecorder: new AccessRecorder(),
         withheldFields: new WithheldFields(),
         loaders: options.createLoaders(options.database),

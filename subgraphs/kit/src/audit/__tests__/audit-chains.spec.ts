@@ -7,6 +7,7 @@ import { sampleAuditEntry } from '../../testing/sample-audit-entry';
 import { setAuditChainCount } from '../audit-chain-count';
 import { SplitAuditTrailIntoChains1732406400030, DEFAULT_AUDIT_CHAINS } from '../audit-chains.migration';
 import { AddAuditDataSubject1732406400020 } from '../audit-data-subject.migration';
+import { AddWriteAuditRecords1766000000030 } from '../audit-writes.migration';
 import { AUDIT_ROW_COLUMNS, toCanonicalRecord, type AuditRow } from '../audit-row';
 import { auditTrailMigrations, CreateAuditTrail1732406400010 } from '../audit-trail.migration';
 import { auditRecordHash, GENESIS_HASH } from '../canonical-record';
@@ -252,8 +253,14 @@ describe.each(TEST_ENGINES)('a trail written before there were chains, on %s', (
         );
       }
       await migrate(new AddAuditDataSubject1732406400020());
-      await appendAuditEntry(database, sampleAuditEntry('subject-1', { dataSubject: '3174015203850001' }));
+      await database.dataSource.query(
+        `INSERT INTO audit_log (caller_subject, caller_agency, caller_roles, request_id, subjects, fields, data_subject)
+         VALUES ('hr-3', 'pemprov-dki', '{dki_hr}', 'subject-1', '{nik:3174015203850001}', '{Worker.monthlyWage}',
+                 '3174015203850001')`,
+      );
       await migrate(new SplitAuditTrailIntoChains1732406400030());
+      // Records of reads from before writes were recorded hash as they did (and are READs).
+      await migrate(new AddWriteAuditRecords1766000000030());
 
       const before = await verifyAuditChain(database);
       expect(before).toMatchObject({ entries: 5, firstBroken: null, chains: [{ chain: 0, entries: 5 }] });
@@ -261,7 +268,10 @@ describe.each(TEST_ENGINES)('a trail written before there were chains, on %s', (
       expect(oldHead).toMatchObject({ link: 5, seq: 5 });
 
       await setAuditChainCount(database, 1);
-      await appendAuditEntry(database, sampleAuditEntry('chained-1'));
+      await appendAuditEntry(
+        database,
+        sampleAuditEntry('chained-1', { action: 'WRITE', changes: ['Worker.monthlyWage=0a'] }),
+      );
       await setAuditChainCount(database, DEFAULT_AUDIT_CHAINS);
       await appendConcurrently(database, 40, 'chained-');
       const chainZero = (await readChains(database)).get(0)!;

@@ -39,6 +39,9 @@ describe('canonical record encoding', () => {
     dataSubject: null,
     chain: 0,
     chainSeq: null,
+    action: 'READ',
+    changes: [],
+    refusalCode: null,
   };
 
   it('writes each value as a netstring and each list as a netstring of netstrings', () => {
@@ -69,6 +72,15 @@ describe('canonical record encoding', () => {
     expect(canonicalRecordText({ ...record, dataSubject: '3174015203850001', chain: 0, chainSeq: '7' })).toBe(
       `${canonicalRecordText(record)}16:3174015203850001,1:0,1:7,`,
     );
+  });
+  it('appends the action, the changes and the refusal code unless the record is a plain read, so reads hash as before', () => {
+    const write = { ...record, action: 'WRITE' as const, changes: ['Worker.monthlyWage=ab'] };
+    expect(canonicalRecordText(write)).toBe(`${canonicalRecordText(record)}5:WRITE,25:21:Worker.monthlyWage=ab,,-:,`);
+    expect(canonicalRecordText({ ...record, action: 'WRITE_REFUSED', refusalCode: 'FORBIDDEN' })).toBe(
+      `${canonicalRecordText(record)}13:WRITE_REFUSED,0:,9:FORBIDDEN,`,
+    );
+    // A read that claims changes is no plain read: it hashes them, so adding them breaks the hash.
+    expect(canonicalRecordText({ ...record, changes: ['x'] })).not.toBe(canonicalRecordText(record));
   });
 });
 
@@ -278,6 +290,48 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
     });
   });
 
+  it('records writes in the hash: turning one into a read, or editing its changes or refusal code, breaks the chain', async () => {
+    const write = entry({
+      requestId: 'w',
+      action: 'WRITE',
+      fields: ['Worker.monthlyWage'],
+      changes: ['Worker.monthlyWage=0a'],
+    });
+    const refused = entry({ requestId: 'r', action: 'WRITE_REFUSED', refusalCode: 'VERSION_CONFLICT' });
+    const tamperings = [
+      [write, `UPDATE audit_log SET action = 'READ', changes = '{}' WHERE seq = 1`],
+      [write, `UPDATE audit_log SET changes = '{Worker.monthlyWage=0b}' WHERE seq = 1`],
+      [refused, `UPDATE audit_log SET refusal_code = 'FORBIDDEN' WHERE seq = 1`],
+      [entry(), `UPDATE audit_log SET action = 'WRITE', changes = '{Worker.monthlyWage=0b}' WHERE seq = 1`],
+    ] as const;
+    for (const [appended, tamper] of tamperings) {
+      await asSuperuserBypassingTriggers((manager) => manager.query('TRUNCATE audit_log RESTART IDENTITY'));
+      await appendAuditEntry(database, appended);
+      await appendAuditEntry(database, entry({ requestId: 'next' }));
+      expect(await verifyAuditChain(database)).toMatchObject({ entries: 2, firstBroken: null });
+      await asSuperuserBypassingTriggers((manager) => manager.query(tamper));
+      expect((await verifyAuditChain(database)).firstBroken, tamper).toEqual({
+        chain: 0,
+        link: 1,
+        seq: 1,
+        problem: 'record 1 was altered: its hash does not match its contents',
+      });
+    }
+  });
+
+  it('refuses a write record of impossible shape: changes on a read, a refusal without code, an unknown action', async () => {
+    const refusedShapes = [
+      entry({ changes: ['Worker.monthlyWage=0a'] }),
+      entry({ action: 'WRITE_REFUSED' }),
+      entry({ action: 'WRITE', refusalCode: 'FORBIDDEN' }),
+      entry({ action: 'DELETE' as 'WRITE' }),
+    ];
+    for (const shape of refusedShapes) {
+      await expect(appendAuditEntry(database, shape)).rejects.toThrow(/audit_log_action_shape/);
+    }
+    expect(await verifyAuditChain(database)).toMatchObject({ entries: 0 });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE through the normal connection', async () => {
     await appendInOrder(3);
     const refused = /audit_log is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/;
@@ -356,6 +410,9 @@ describe.each(TEST_ENGINES)('audit trail on %s', (engine) => {
         occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/),
         chain: 0,
         chainSeq: '5',
+        action: 'READ',
+        changes: [],
+        refusalCode: null,
         hash: chains[0]?.head.hash,
       });
     });

@@ -95,13 +95,14 @@ export function createAccessLogSchema(options: AccessLogOptions) {
 }
 
 function toAccessRecord(record: AuditRecord, agency: string, onlySubjects: string[] | undefined): AccessRecord {
-  const { seq, subjects, callerRoles, fields, ...rest } = record;
+  const { seq, subjects, callerRoles, fields, changes, ...rest } = record;
   return {
     ...rest,
     id: String(seq),
     agency,
     callerRoles: [...callerRoles],
     fields: [...fields],
+    changes: [...changes],
     // A data subject's request shows them their own identifiers, not the others read alongside.
     subjects: onlySubjects ? subjects.filter((subject) => onlySubjects.includes(subject)) : [...subjects],
   };

@@ -4,7 +4,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@shareable')
 @ObjectType({
   description:
-    "One request that read personal data, as one agency's tamper-evident audit trail recorded it (UU 27/2022 Pasal 31).",
+    "One request that read personal data, or one write (made or refused), as one agency's tamper-evident audit trail recorded it (UU 27/2022 Pasal 31).",
 })
 export class AccessRecord {
   @Field(() => ID, {
@@ -43,9 +43,28 @@ export class AccessRecord {
   subjects: string[];
 
   @Field(() => [String], {
-    description: 'Which fields were read, e.g. "Worker.monthlyWage"; "(masked)" when shown masked.',
+    description:
+      'Which fields were read, e.g. "Worker.monthlyWage" ("(masked)" when shown masked); for a write, which fields it changed or, refused, attempted to.',
   })
   fields: string[];
+
+  @Field({
+    description:
+      'READ for a request that read personal data; WRITE for a change made; WRITE_REFUSED for a change refused (see refusalCode).',
+  })
+  action: string;
+
+  @Field(() => [String], {
+    description:
+      'For a WRITE, each changed field with a keyed digest (HMAC-SHA-256, hex) of its new value, never the value: "Worker.monthlyWage=<digest>". Empty otherwise.',
+  })
+  changes: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a WRITE_REFUSED, the error code the change got (e.g. "VERSION_CONFLICT"); null otherwise.',
+  })
+  refusalCode: string | null;
 
   @Field({ description: "The record's link in the hash chain (hex SHA-256)." })
   hash: string;
