@@ -1,4 +1,4 @@
-import { auditTrailMigrations, CreateOutbox1766000000010, seedLedgerMigrations } from '@jembatan/kit';
+import { auditTrailMigrations, CreateOutbox1766000000010, seedLedgerMigrations, writeMigrations } from '@jembatan/kit';
 import { CreateSocialSecurityLedger1732406400200 } from './1732406400200-CreateSocialSecurityLedger';
 import { AddEmployers1732406400300 } from './1732406400300-AddEmployers';
 import { AddUnitCoverageChanges1732406400400 } from './1732406400400-AddUnitCoverageChanges';
@@ -14,5 +14,6 @@ export const bpjsMigrations = [
   AddUnitCoverageChanges1732406400400,
   AddClaimTotals1765000000200,
   CreateOutbox1766000000010,
+  ...writeMigrations,
   AddWriteState1766000000200,
 ];
