@@ -21,13 +21,16 @@ const LOCK_SQL = `
   SELECT ${CLAIM_RECORD_COLUMNS}, (SELECT nik FROM participant p WHERE p.kpj = claim.kpj) AS nik
     FROM claim WHERE id = $1 FOR UPDATE`;
 
-// A paid claim's amount becomes what was paid; the claim totals follow by their triggers.
+// A paid claim's amount becomes what was paid; the claim totals follow by their triggers. As a
+// SELECT over the UPDATE, since TypeORM answers a bare UPDATE with [rows, count] on PostgreSQL.
 const DECIDE_SQL = `
+  WITH decided AS (
   UPDATE claim
      SET status = $2, amount = coalesce($3::numeric, amount), rejection_reason = $4,
          decided_on = CASE WHEN $2 = 'VERIFIED' THEN decided_on ELSE $5::date END, version = version + 1
    WHERE id = $1
-  RETURNING ${CLAIM_RECORD_COLUMNS}`;
+  RETURNING ${CLAIM_RECORD_COLUMNS})
+  SELECT * FROM decided`;
 
 /**
  * Moves a claim along SUBMITTED → VERIFIED → PAID | REJECTED, at the version the client read:
