@@ -33,4 +33,8 @@ export class ParticipantEntity {
   /** The Pemprov DKI category the registrar gave (PKP, PPSU, KEBERSIHAN); it decides when cover may start. */
   @Column('text', { name: 'worker_category', nullable: true })
   workerCategory: string | null;
+
+  /** The monthly income a BPU's contributions are computed on: for DKI's workers, their wage. Never exposed. */
+  @Column('numeric', { name: 'declared_income', precision: 18, scale: 0, nullable: true })
+  declaredIncome: string | null;
 }

@@ -16,7 +16,10 @@ export class AddWriteState1766000000200 implements MigrationInterface {
     await runner.query(`
       ALTER TABLE participant
         ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0),
-        ADD COLUMN worker_category text CHECK (worker_category IN ('PKP', 'PPSU', 'KEBERSIHAN'))`);
+        ADD COLUMN worker_category text CHECK (worker_category IN ('PKP', 'PPSU', 'KEBERSIHAN')),
+        -- A BPU's contributions are a share of the income declared for them (domain.md §2.3):
+        -- for DKI's workers, the monthly wage DKI reports. Personal financial data, never shown.
+        ADD COLUMN declared_income numeric(18, 0) CHECK (declared_income >= 0)`);
     await runner.query(`
       ALTER TABLE claim
         ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0),
@@ -44,6 +47,8 @@ export class AddWriteState1766000000200 implements MigrationInterface {
     await runner.query(`
       ALTER TABLE claim DROP CONSTRAINT claim_reason_only_when_rejected,
         DROP COLUMN rejection_reason, DROP COLUMN decided_on, DROP COLUMN incident_date, DROP COLUMN version`);
-    await runner.query('ALTER TABLE participant DROP COLUMN worker_category, DROP COLUMN version');
+    await runner.query(
+      'ALTER TABLE participant DROP COLUMN declared_income, DROP COLUMN worker_category, DROP COLUMN version',
+    );
   }
 }

@@ -50,17 +50,18 @@ const EXISTING_SQL = `
 
 // New participants; a NIK another transaction registered meanwhile is skipped (its KPJ is read after).
 const INSERT_PARTICIPANTS_SQL = `
-  INSERT INTO participant (kpj, nik, name, segment, registrar_unit_code, registered_on, worker_category)
-  SELECT kpj, nik, name, 'BPU', $5, $6, category
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS person (kpj, nik, name, category)
+  INSERT INTO participant (kpj, nik, name, segment, registrar_unit_code, registered_on, worker_category, declared_income)
+  SELECT kpj, nik, name, 'BPU', $5, $6, category, income
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $7::numeric[]) AS person (kpj, nik, name, category, income)
   ON CONFLICT (nik) DO NOTHING
   RETURNING nik`;
 
 // A former participant without cover comes back under their lifetime KPJ, as a BPU of this unit.
 const REENROL_SQL = `
   UPDATE participant p
-     SET segment = 'BPU', registrar_unit_code = $3, worker_category = person.category, version = p.version + 1
-    FROM unnest($1::text[], $2::text[]) AS person (kpj, category)
+     SET segment = 'BPU', registrar_unit_code = $3, worker_category = person.category,
+         declared_income = coalesce(person.income, p.declared_income), version = p.version + 1
+    FROM unnest($1::text[], $2::text[], $4::numeric[]) AS person (kpj, category, income)
    WHERE p.kpj = person.kpj`;
 
 const INSERT_COVER_SQL = `
@@ -122,6 +123,7 @@ export async function enrolParticipants(
             newcomers.map((c) => c.category),
             registrarUnitCode,
             registeredOn,
+            newcomers.map((c) => c.declaredIncome),
           ])) as { nik: string }[])
         : [];
       const insertedNiks = new Set(inserted.map((row) => row.nik));
@@ -138,6 +140,7 @@ export async function enrolParticipants(
           returning.map((r) => r.kpj),
           returning.map((r) => r.candidate.category),
           registrarUnitCode,
+          returning.map((r) => r.candidate.declaredIncome),
         ]);
       }
       const people = [

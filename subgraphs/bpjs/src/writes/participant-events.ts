@@ -16,12 +16,16 @@ export interface ParticipantEnrolledPayload {
   programs: readonly PlannedCover[];
 }
 
-/** Cover ended: the same identifiers, which programmes, and the last covered day. */
+/**
+ * Cover ended: the same identifiers, which programmes, and the last covered day; and, when an
+ * ended contract withdrew cover that had not started yet, which (DKI's copy of the cover drops it).
+ */
 export interface CoverageEndedPayload {
   nik: string;
   kpj: string;
   programs: readonly Program[];
   until: string;
+  withdrawn?: readonly { program: Program; since: string }[];
 }
 
 /** Every event about one person carries their NIK as ordering key, as DKI's events do. */

@@ -19,6 +19,8 @@ export interface PersonToEnrol {
   contractStart: string;
   /** The programmes asked for; the agreement's for the category when omitted. */
   programs?: readonly Program[] | null;
+  /** The monthly income their BPU contributions are computed on (DKI's wage), in whole Rupiah, when known. */
+  declaredIncome?: string | null;
 }
 
 /** A person who passed every rule that needs no database, with the cover they will get. */
@@ -28,6 +30,7 @@ export interface Candidate {
   name: string;
   category: WorkerCategory;
   cover: PlannedCover[];
+  declaredIncome: string | null;
 }
 
 export type Screened = Candidate | { index: number; nik: string; refused: RuleRefusal };
@@ -66,7 +69,15 @@ function screenOne(person: PersonToEnrol, index: number, seen: Set<string>): Scr
   }
   const cover = planCollectiveCover(person.category, person.contractStart, programs);
   if (!Array.isArray(cover)) return refused(cover);
-  return { index, nik: person.nik, name, category: person.category, cover };
+  const declaredIncome = person.declaredIncome ?? null;
+  if (declaredIncome !== null && !/^(0|[1-9]\d{0,17})$/.test(declaredIncome)) {
+    return refused(
+      refusal('BAD_USER_INPUT', 'A declared income is a whole, non-negative Rupiah amount', {
+        field: 'declaredIncome',
+      }),
+    );
+  }
+  return { index, nik: person.nik, name, category: person.category, cover, declaredIncome };
 }
 
 /** Screens a request's people in order; a NIK that appears twice is refused the second time. */
