@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { DateScalar, requireExpectedVersion, requireKpj, RupiahScalar, runWrite } from '@jembatan/kit';
 import type { BpjsContext } from '../context';
+import { IDEMPOTENCY_KEY, kpjSubjects } from './write-arguments';
 import { ClaimChange, ClaimStatus, Program } from '../types';
 import { requireClaimId } from '../validation/require-claim-id';
 import {
@@ -11,9 +12,6 @@ import {
 } from '../validation/require-write-input';
 import { decideClaim, fileClaim, todayInJakarta, type ClaimDecision, type ClaimRecord } from '../writes';
 
-const IDEMPOTENCY_KEY = {
-  description: 'A fresh unique key (e.g. a UUID) per intended change; the same key when retrying it.',
-};
 const EXPECTED_VERSION = { description: "The claim's version you read." };
 
 /**
@@ -52,7 +50,7 @@ export class ClaimWriteResolver {
         idempotencyKey,
         input,
         attempt: {
-          subjects: /^\d{11}$/.test(kpj) ? [`kpj:${kpj}`] : [],
+          subjects: kpjSubjects(kpj),
           fields: ['Claim.program', 'Claim.amount', 'Claim.incidentDate', 'Claim.status'],
         },
       },

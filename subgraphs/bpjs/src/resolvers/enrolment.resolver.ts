@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { DateScalar, requireExpectedVersion, requireKpj, requireUnitCode, runWrite } from '@jembatan/kit';
 import { validateNik } from '@jembatan/kit/identifiers';
 import type { BpjsContext } from '../context';
+import { IDEMPOTENCY_KEY, kpjSubjects } from './write-arguments';
 import { CoverageEnd, EnrolParticipantsResult, PersonToEnrolInput, Program } from '../types';
 import {
   endCoverage,
@@ -12,10 +13,6 @@ import {
   type CoverageEndResult,
   type EnrolmentResult,
 } from '../writes';
-
-const IDEMPOTENCY_KEY = {
-  description: 'A fresh unique key (e.g. a UUID) per intended change; the same key when retrying it.',
-};
 
 @Resolver()
 export class EnrolmentResolver {
@@ -79,7 +76,7 @@ export class EnrolmentResolver {
         mutation: 'Mutation.endCoverage',
         idempotencyKey,
         input,
-        attempt: { subjects: /^\d{11}$/.test(kpj) ? [`kpj:${kpj}`] : [], fields: ['Enrollment.until'] },
+        attempt: { subjects: kpjSubjects(kpj), fields: ['Enrollment.until'] },
       },
       (transaction) =>
         endCoverage(transaction, {
