@@ -3,9 +3,15 @@ import type { DocumentNode } from 'graphql';
 import {
   ClaimsByProgramDocument,
   CoverageByUnitDocument,
+  EndCoverageDocument,
+  EnrolParticipantsDocument,
+  FileClaimDocument,
+  PayClaimDocument,
+  RejectClaimDocument,
   UnitCoverageDocument,
   UnitDirectoryDocument,
   UnitStaffWithBpjsDocument,
+  VerifyClaimDocument,
   WorkerEnrolmentDocument,
   WorkforceByCategoryDocument,
 } from './operations';
@@ -18,9 +24,15 @@ import {
 export const PERSISTED_OPERATION_IDS: ReadonlyMap<DocumentNode, string> = new Map<DocumentNode, string>([
   [ClaimsByProgramDocument, '6d2d555a423a771b96f8a8ca7b623b4187399ab793d7e80924834b6550b68b73'],
   [CoverageByUnitDocument, '223319d08d816a7868308b41b7255c9484a6e002952155b0c62fa3a99b866651'],
+  [EndCoverageDocument, '2fc06d144d3388fc9f9e53668b26739e0040a53b4d51fec85ad7244a47f73c53'],
+  [EnrolParticipantsDocument, '384bcf3faf7bb9b0fc693cfb1afa52d493a733324073960df709c37fec6f6df0'],
+  [FileClaimDocument, '32231112c79824c4ad4887823fed8559dfbe7a1473cdba233abe16c6cc69be77'],
+  [PayClaimDocument, '03dc42864c2e9cfd543093eb441143f74043a7b119b915be5b5dd036b19fbbad'],
+  [RejectClaimDocument, '71721e2fecb4f375fa545717af064c7f965ab2aac9dc02c7a184b2ce586d29f8'],
   [UnitCoverageDocument, '01737ae6637b5a740eaa9e955643c8f1c29b92b7ae1bf88b4da4c84282ab0f79'],
   [UnitDirectoryDocument, '3bf9ab264c626c8fdb78e09682cdcbd848620f7b8e5dbf57b2a33c66fc4f7659'],
   [UnitStaffWithBpjsDocument, '3fd468515b3af80ef1ca803c750966c6ab615ccd581f5eba1748a9c3605c4828'],
+  [VerifyClaimDocument, 'a6d1a5fe3fd53709e5df5c48aaf04fc792c4c0c9c400029abeb2dada3f6bf11d'],
   [WorkerEnrolmentDocument, 'd52c6a0cd9d1af9d415586569ee4e4187c062edad2427bc5d4a0f1c953a2fb0a'],
   [WorkforceByCategoryDocument, 'f4fbcc7921e95c8f7b08b2ced9a7cb1f2a1213a1468cd2db0ad5ab71d0510382'],
 ]);
