@@ -46,6 +46,7 @@ const ENGINE_SENSITIVE = [
   'test/graceful-shutdown.e2e.ts',
   'test/health.e2e.ts',
   'test/n-plus-one.e2e.ts',
+  'test/worker-writes.e2e.ts',
 ];
 /**
  * Tracing patches `pg` and the HTTP clients as they are first required, so this file needs a

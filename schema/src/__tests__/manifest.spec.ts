@@ -27,7 +27,7 @@ describe('the trusted operations manifest', () => {
     expect(committed.version).toBe(1);
     expect(committed.operations.map((operation) => operation.name)).toEqual(operations.map((op) => op.name));
     for (const operation of committed.operations) {
-      expect(operation.type).toBe('query');
+      expect(operation.type).toBe(operation.body.startsWith('mutation') ? 'mutation' : 'query');
       expect(operation.id).toBe(createHash('sha256').update(operation.body).digest('hex'));
       expect(operation.id).toMatch(/^[0-9a-f]{64}$/);
     }

@@ -48,7 +48,7 @@ describe('the committed schema', () => {
     const missing: string[] = [];
     for (const type of Object.values(api.getTypeMap())) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Boolean', 'ID', 'Float'].includes(type.name)) continue;
-      if (!type.description && type !== api.getQueryType()) missing.push(type.name);
+      if (!type.description && type !== api.getQueryType() && type !== api.getMutationType()) missing.push(type.name);
       if ('getFields' in type) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
@@ -88,15 +88,14 @@ describe('the saved example operations', () => {
     expect(validateSavedOperations(api, operations)).toEqual([]);
   });
 
-  it('are one named query each, named after their file', () => {
+  it('are one named query or mutation each, named after their file', () => {
     for (const operation of operations) {
       const definitions = operation.document.definitions;
       expect(definitions).toHaveLength(1);
-      expect(definitions[0]).toMatchObject({
-        kind: 'OperationDefinition',
-        operation: OperationTypeNode.QUERY,
-        name: { value: operation.name },
-      });
+      expect(definitions[0]).toMatchObject({ kind: 'OperationDefinition', name: { value: operation.name } });
+      expect([OperationTypeNode.QUERY, OperationTypeNode.MUTATION]).toContain(
+        (definitions[0] as { operation: OperationTypeNode }).operation,
+      );
     }
   });
 });

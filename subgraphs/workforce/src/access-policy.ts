@@ -42,20 +42,30 @@ export const workforceAccessPolicy = defineAccessPolicy({
     /** The ways to workers: lookups and pages of them. */
     workerLookup: ['Query.worker', 'Query.workers', 'Unit.workers', 'WorkerConnection.*', 'WorkerEdge.*'],
     /** Where a worker works and under which regime: that a person exists, not who. */
-    workerPlacement: ['Worker.category', 'Worker.unit'],
+    workerPlacement: ['Worker.category', 'Worker.unit', 'Worker.version'],
     /** Who the worker is: their NIK, also the key BPJS joins on. */
     workerIdentity: ['Worker.nik'],
     workerName: ['Worker.name'],
     workerContract: ['Worker.contractStart', 'Worker.contractEnd'],
     /** Personal financial data (UU 27/2022 Pasal 4(2)). */
     wage: ['Worker.monthlyWage'],
+    /** What a registry change answers: the worker it changed is read-guarded field by field like any other. */
+    registryChanges: ['RegisterWorkerResult.*', 'EndContractResult.*', 'TransferWorkerResult.*', 'CorrectWageResult.*'],
   },
   personal: [...AUDIT_TRAIL_PERSONAL, 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract', 'wage'],
   grants: {
     analyst: { always: ['directory', 'aggregates'] },
     dki_hr: {
       always: ['directory', 'aggregates'],
-      HR_ADMINISTRATION: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract', 'wage'],
+      HR_ADMINISTRATION: [
+        'workerLookup',
+        'workerPlacement',
+        'workerIdentity',
+        'workerName',
+        'workerContract',
+        'wage',
+        'registryChanges',
+      ],
       ENROLMENT: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName', 'workerContract'],
       STATISTICS: ['workerLookup', 'workerPlacement', 'workerIdentity (masked)'],
       DATA_SUBJECT_REQUEST: [
@@ -84,5 +94,12 @@ export const workforceAccessPolicy = defineAccessPolicy({
     ...AUDIT_TRAIL_LOOKUPS,
     'Query.worker': { nik: 'nik' },
     Worker: { nik: 'nik' },
+  },
+  /** The registry is changed by HR, for administering it, and by no one else. */
+  writes: {
+    'Mutation.registerWorker': { dki_hr: ['HR_ADMINISTRATION'] },
+    'Mutation.endContract': { dki_hr: ['HR_ADMINISTRATION'] },
+    'Mutation.transferWorker': { dki_hr: ['HR_ADMINISTRATION'] },
+    'Mutation.correctWage': { dki_hr: ['HR_ADMINISTRATION'] },
   },
 });

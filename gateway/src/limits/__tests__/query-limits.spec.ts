@@ -220,13 +220,36 @@ describe('the cost limit', () => {
   });
 });
 
+/** The published writes' variables: an idempotency key and their input. */
+const nik = '3171010101900001';
+const MUTATION_VARIABLES: Record<string, Record<string, unknown>> = Object.fromEntries(
+  Object.entries({
+    RegisterWorker: {
+      nik,
+      name: 'x',
+      category: 'PKP',
+      unitCode: 'DINKES',
+      contractStart: '2016-01-01',
+      monthlyWage: '3100000',
+    },
+    EndContract: { nik, expectedVersion: 1, endDate: '2016-12-31', reason: 'x' },
+    TransferWorker: { nik, expectedVersion: 1, toUnitCode: 'DINKES', effectiveDate: '2016-01-01' },
+    CorrectWage: { nik, expectedVersion: 1, monthlyWage: '3100000' },
+  }).map(([name, input]) => [name, { idempotencyKey: 'query-limits-1', input }]),
+);
+
 describe('the default limits', () => {
   const savedOperations = readSavedOperations();
   const variablesOf = (operationName: string, pageSize?: number) => {
     const operation = savedOperations.find((saved) => saved.name === operationName);
     const declared = getOperationAST(operation!.document)?.variableDefinitions ?? [];
     const pages = declared.some((definition) => definition.variable.name.value === 'first') ? { first: pageSize } : {};
-    return { code: 'DINKES', nik: '3171010101900001', ...(pageSize === undefined ? {} : pages) };
+    return {
+      code: 'DINKES',
+      nik: '3171010101900001',
+      ...(MUTATION_VARIABLES[operationName] ?? {}),
+      ...(pageSize === undefined ? {} : pages),
+    };
   };
 
   it.each(savedOperations.map((operation) => [operation.name, operation.source] as const))(

@@ -19,6 +19,28 @@ export const ClaimStatus = {
 } as const;
 
 export type ClaimStatus = (typeof ClaimStatus)[keyof typeof ClaimStatus];
+/** Corrects a worker’s recorded monthly wage. */
+export type CorrectWageInput = {
+  /** The worker's 16-digit NIK. */
+  nik: string;
+  /** The `version` of the worker you read; VERSION_CONFLICT when it changed since. */
+  expectedVersion: number;
+  /** The correct monthly wage; the UMP floor of the contract applies. */
+  monthlyWage: string;
+};
+
+/** Ends a worker’s contract. */
+export type EndContractInput = {
+  /** The worker's 16-digit NIK. */
+  nik: string;
+  /** The `version` of the worker you read; VERSION_CONFLICT when it changed since. */
+  expectedVersion: number;
+  /** The contract's last day: not before its start, not after a planned end it already has. */
+  endDate: string;
+  /** Why it ends (1 to 500 characters): kept in the DKI registry only, never sent to another agency. */
+  reason: string;
+};
+
 /** What became of one person of a bulk enrolment. */
 export const EnrolmentStatus = {
   /** Now a BPU participant: a new KPJ, or their lifetime one when earlier cover had ended. */
@@ -59,6 +81,24 @@ export const Program = {
 } as const;
 
 export type Program = (typeof Program)[keyof typeof Program];
+/** A new contract worker for the registry. */
+export type RegisterWorkerInput = {
+  /** The worker's 16-digit NIK; a NIK already registered is refused (WORKER_ALREADY_REGISTERED). */
+  nik: string;
+  /** Full name, 1 to 200 characters. */
+  name: string;
+  /** The contract regime; PKP and PPSU have a wage floor. */
+  category: WorkerCategory;
+  /** The unit the worker is assigned to; an unknown unit is NOT_FOUND. */
+  unitCode: string;
+  /** First day of the contract, from 2012-01-01 and at most a year ahead. */
+  contractStart: string;
+  /** Last day of a fixed-term contract, not before its start; omit for an open-ended one. */
+  contractEnd?: string | null | undefined;
+  /** Monthly wage; PKP and PPSU are paid at least the UMP DKI of the contract start year (WAGE_BELOW_MINIMUM). */
+  monthlyWage: string;
+};
+
 /** The participation segment, which decides the programmes and contribution rules. */
 export const Segment = {
   /** Penerima Upah: wage earners registered by an employer. */
@@ -72,6 +112,18 @@ export const Segment = {
 } as const;
 
 export type Segment = (typeof Segment)[keyof typeof Segment];
+/** Moves a worker to another unit. */
+export type TransferWorkerInput = {
+  /** The worker's 16-digit NIK. */
+  nik: string;
+  /** The `version` of the worker you read; VERSION_CONFLICT when it changed since. */
+  expectedVersion: number;
+  /** The unit the worker moves to: another unit that exists. */
+  toUnitCode: string;
+  /** The first day in the new unit, within the contract. */
+  effectiveDate: string;
+};
+
 /** Level of a Pemprov DKI work unit. */
 export const UnitKind = {
   /** Satuan Kerja Perangkat Daerah: a dinas, badan, biro, city or regency administration, or kecamatan. */
@@ -107,6 +159,15 @@ export type ClaimsByProgramQuery = {
   };
 };
 
+export type CorrectWageMutationVariables = Exact<{
+  idempotencyKey: string;
+  input: CorrectWageInput;
+}>;
+
+export type CorrectWageMutation = {
+  correctWage: { replayed: boolean; worker: { nik: string; monthlyWage: string | null; version: number } };
+};
+
 export type CoverageByUnitQueryVariables = Exact<{
   kind?: UnitKind | null | undefined;
   parentCode?: string | null | undefined;
@@ -132,6 +193,18 @@ export type CoverageByUnitQuery = {
         } | null;
       };
     }>;
+  };
+};
+
+export type EndContractMutationVariables = Exact<{
+  idempotencyKey: string;
+  input: EndContractInput;
+}>;
+
+export type EndContractMutation = {
+  endContract: {
+    replayed: boolean;
+    worker: { nik: string; contractStart: string | null; contractEnd: string | null; version: number };
   };
 };
 
@@ -212,6 +285,27 @@ export type PayClaimMutation = {
   };
 };
 
+export type RegisterWorkerMutationVariables = Exact<{
+  idempotencyKey: string;
+  input: RegisterWorkerInput;
+}>;
+
+export type RegisterWorkerMutation = {
+  registerWorker: {
+    replayed: boolean;
+    worker: {
+      nik: string;
+      name: string | null;
+      category: WorkerCategory;
+      contractStart: string | null;
+      contractEnd: string | null;
+      monthlyWage: string | null;
+      version: number;
+      unit: { code: string; name: string };
+    };
+  };
+};
+
 export type RejectClaimMutationVariables = Exact<{
   id: string;
   reason: string;
@@ -229,6 +323,19 @@ export type RejectClaimMutation = {
       decidedOn: string | null;
       version: number;
     };
+  };
+};
+
+export type TransferWorkerMutationVariables = Exact<{
+  idempotencyKey: string;
+  input: TransferWorkerInput;
+}>;
+
+export type TransferWorkerMutation = {
+  transferWorker: {
+    replayed: boolean;
+    fromUnit: { code: string; name: string };
+    worker: { nik: string; version: number; unit: { code: string; name: string } };
   };
 };
 
@@ -427,6 +534,67 @@ export const ClaimsByProgramDocument = {
     },
   ],
 } as unknown as DocumentNode<ClaimsByProgramQuery, ClaimsByProgramQueryVariables>;
+export const CorrectWageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CorrectWage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CorrectWageInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'correctWage' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'worker' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'nik' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'monthlyWage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CorrectWageMutation, CorrectWageMutationVariables>;
 export const CoverageByUnitDocument = {
   kind: 'Document',
   definitions: [
@@ -563,6 +731,68 @@ export const CoverageByUnitDocument = {
     },
   ],
 } as unknown as DocumentNode<CoverageByUnitQuery, CoverageByUnitQueryVariables>;
+export const EndContractDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EndContract' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'EndContractInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endContract' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'worker' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'nik' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contractStart' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contractEnd' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EndContractMutation, EndContractMutationVariables>;
 export const EndCoverageDocument = {
   kind: 'Document',
   definitions: [
@@ -946,6 +1176,85 @@ export const PayClaimDocument = {
     },
   ],
 } as unknown as DocumentNode<PayClaimMutation, PayClaimMutationVariables>;
+export const RegisterWorkerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RegisterWorker' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RegisterWorkerInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'registerWorker' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'worker' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'nik' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'unit' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contractStart' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contractEnd' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'monthlyWage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterWorkerMutation, RegisterWorkerMutationVariables>;
 export const RejectClaimDocument = {
   kind: 'Document',
   definitions: [
@@ -1029,6 +1338,91 @@ export const RejectClaimDocument = {
     },
   ],
 } as unknown as DocumentNode<RejectClaimMutation, RejectClaimMutationVariables>;
+export const TransferWorkerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TransferWorker' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'TransferWorkerInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'transferWorker' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fromUnit' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'worker' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'nik' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'unit' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TransferWorkerMutation, TransferWorkerMutationVariables>;
 export const UnitCoverageDocument = {
   kind: 'Document',
   definitions: [

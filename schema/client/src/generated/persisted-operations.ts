@@ -2,12 +2,16 @@
 import type { DocumentNode } from 'graphql';
 import {
   ClaimsByProgramDocument,
+  CorrectWageDocument,
   CoverageByUnitDocument,
+  EndContractDocument,
   EndCoverageDocument,
   EnrolParticipantsDocument,
   FileClaimDocument,
   PayClaimDocument,
+  RegisterWorkerDocument,
   RejectClaimDocument,
+  TransferWorkerDocument,
   UnitCoverageDocument,
   UnitDirectoryDocument,
   UnitStaffWithBpjsDocument,
@@ -23,12 +27,16 @@ import {
  */
 export const PERSISTED_OPERATION_IDS: ReadonlyMap<DocumentNode, string> = new Map<DocumentNode, string>([
   [ClaimsByProgramDocument, '6d2d555a423a771b96f8a8ca7b623b4187399ab793d7e80924834b6550b68b73'],
+  [CorrectWageDocument, 'ee15e825250b95dd779c13a5451187fdd90dcb17b2b94617267c33fd659aff58'],
   [CoverageByUnitDocument, '223319d08d816a7868308b41b7255c9484a6e002952155b0c62fa3a99b866651'],
+  [EndContractDocument, '6165b061c3d562467dd36b6b9030c9a18fdc78d02d56414bd2ef6d109cc314e6'],
   [EndCoverageDocument, '2fc06d144d3388fc9f9e53668b26739e0040a53b4d51fec85ad7244a47f73c53'],
   [EnrolParticipantsDocument, '384bcf3faf7bb9b0fc693cfb1afa52d493a733324073960df709c37fec6f6df0'],
   [FileClaimDocument, '32231112c79824c4ad4887823fed8559dfbe7a1473cdba233abe16c6cc69be77'],
   [PayClaimDocument, '03dc42864c2e9cfd543093eb441143f74043a7b119b915be5b5dd036b19fbbad'],
+  [RegisterWorkerDocument, 'd4117c30ea86dccce7cbb0e87ecad9ecd060bcb46e2253195b8b022f42b6ab0d'],
   [RejectClaimDocument, '71721e2fecb4f375fa545717af064c7f965ab2aac9dc02c7a184b2ce586d29f8'],
+  [TransferWorkerDocument, 'ef3af00395f54c1d07f90177235dd1d82b260d34349e84fe69ffa535089d1e2d'],
   [UnitCoverageDocument, '01737ae6637b5a740eaa9e955643c8f1c29b92b7ae1bf88b4da4c84282ab0f79'],
   [UnitDirectoryDocument, '3bf9ab264c626c8fdb78e09682cdcbd848620f7b8e5dbf57b2a33c66fc4f7659'],
   [UnitStaffWithBpjsDocument, '3fd468515b3af80ef1ca803c750966c6ab615ccd581f5eba1748a9c3605c4828'],

@@ -71,6 +71,8 @@ export const ERROR_CODES = {
     'The participant was not covered by this programme on the date given (e.g. a claim for an incident outside their enrolment).',
   CLAIM_AMOUNT_INVALID:
     'The amount does not fit the programme: a JKM claim is paid at the statutory amount of its year (`extensions.statutoryAmount`), and no amount is negative.',
+  WORKER_ALREADY_REGISTERED:
+    'A worker with this NIK is already in the registry (`extensions.field` is "nik"); change their record with transferWorker, correctWage or endContract instead of registering them again.',
   BATCH_TOO_LARGE:
     'A bulk write holds more items than one call accepts (`extensions.maximum`); split it into several calls.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side; details are logged, never sent to the client in production.',

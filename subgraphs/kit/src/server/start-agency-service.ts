@@ -10,6 +10,7 @@ import { loadPublicKeys } from '../access/key-source';
 import { createCursorSeal, UNSEALED_CURSORS_FOR_BENCHMARKS } from '../pagination/cursor';
 import { loadCursorKeys } from '../pagination/cursor-keys';
 import { sealConnections } from '../pagination/seal-connections';
+import { scheduleIdempotencyPurge } from '../writes/idempotency-purge';
 
 export interface AgencyServiceOptions {
   config: SubgraphConfig;
@@ -64,10 +65,12 @@ export async function startAgencyService<T>(
       httpServer: config.httpServer,
       logger,
     });
+    const idempotencyPurge = scheduleIdempotencyPurge(database, logger);
     return {
       ...server,
       database,
       async close() {
+        idempotencyPurge.stop();
         await server.close();
         if (!given) await database.close();
       },

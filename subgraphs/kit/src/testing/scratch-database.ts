@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MixedList } from 'typeorm';
+import type { EntitySchema, MixedList } from 'typeorm';
 import type { Database } from '../db/database';
 import { openDatabase, type DatabaseLocation } from '../db/open-database';
 import { dropPostgresDatabase, ensurePostgresDatabase, withDatabaseName } from '../db/postgres-admin';
@@ -10,7 +10,8 @@ export const TEST_ENGINES = ['pglite', 'postgres'] as const;
 export type TestEngine = (typeof TEST_ENGINES)[number];
 
 /**
- * A throwaway database on either engine for a kit spec, migrated: a fresh PGlite directory, or a
+ * A throwaway database on either engine for a spec, migrated (and with the entities a subgraph's
+ * loaders need): a fresh PGlite directory, or a
  * uniquely named database on the machine's PostgreSQL server. `dispose` closes and removes it.
  */
 export async function openScratchDatabase(
@@ -18,6 +19,8 @@ export async function openScratchDatabase(
   label: string,
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | EntitySchema> = [],
 ): Promise<{ database: Database; dispose: () => Promise<void> }> {
   let location: DatabaseLocation;
   if (engine === 'pglite') {
@@ -26,7 +29,7 @@ export async function openScratchDatabase(
     location = { url: withDatabaseName(TEST_POSTGRES_URL, testDatabaseName(label)) };
     await ensurePostgresDatabase(location.url);
   }
-  const database = await openDatabase({ location, entities: [], migrations });
+  const database = await openDatabase({ location, entities, migrations });
   return {
     database,
     async dispose() {

@@ -26,4 +26,8 @@ export class WorkerEntity {
   /** `numeric` arrives as a decimal string: exact whole Rupiah. */
   @Column('numeric', { name: 'monthly_wage', precision: 15, scale: 0 })
   monthlyWage: string;
+
+  /** Bumped by every change; a write must name the version it read (optimistic concurrency). */
+  @Column('integer')
+  version: number;
 }

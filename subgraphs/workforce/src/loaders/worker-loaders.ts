@@ -13,7 +13,7 @@ export interface UnitWorkersPage {
 }
 
 const WORKER_COLUMNS = `w.nik, w.name, w.category, w.unit_code AS "unitCode", w.contract_start AS "contractStart",
-  w.contract_end AS "contractEnd", w.monthly_wage AS "monthlyWage"`;
+  w.contract_end AS "contractEnd", w.monthly_wage AS "monthlyWage", w.version`;
 
 /** Groups keys that share everything but the unit, so each group is one SQL statement. */
 function groupBy<K>(keys: readonly K[], groupOf: (key: K) => string): Map<string, K[]> {

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, RupiahScalar } from '@jembatan/kit';
 import { WorkerCategory } from './enums';
 import { Unit } from './unit.type';
@@ -39,4 +39,10 @@ export class Worker {
       'Monthly wage in whole Rupiah (the 2016 DKI UMP was Rp3,100,000). Personal financial data: null with a FORBIDDEN error unless your roles and purpose grant it.',
   })
   monthlyWage: string;
+
+  @Field(() => Int, {
+    description:
+      "The record's version, bumped by every change: send it back as `expectedVersion` when changing the worker, so a change made meanwhile by someone else is never overwritten unseen.",
+  })
+  version: number;
 }

@@ -10,6 +10,8 @@ import { CreateOutbox1766000000010 } from '../../events/outbox.migration';
 import { openScratchDatabase, TEST_ENGINES } from '../../testing/scratch-database';
 import { writeMigrations } from '../idempotency.migration';
 import { purgeExpiredIdempotencyRecords } from '../idempotency-records';
+import { scheduleIdempotencyPurge } from '../idempotency-purge';
+import { recordingLogger } from '../../testing/recording-logger';
 import { checkVersion, requireExpectedVersion } from '../optimistic-version';
 import { runWrite, type WriteDone } from '../run-write';
 import type { WriteContext } from '../write-context';
@@ -308,5 +310,18 @@ describe.each(TEST_ENGINES)('runWrite on %s', (engine) => {
     );
     expect(await purgeExpiredIdempotencyRecords(database)).toBe(1);
     expect(await database.dataSource.query('SELECT key FROM idempotency_record')).toEqual([{ key: 'key-0000011' }]);
+  });
+
+  it('purges expired keys on a schedule while the service runs', async () => {
+    await write(contextFor(database), 'key-0000012', { id: NIK, wage: '3200000' });
+    await database.dataSource.query(`UPDATE idempotency_record SET created_at = now() - interval '8 days'`);
+    const { logger, messagesAt } = recordingLogger();
+    const purge = scheduleIdempotencyPurge(database, logger, 50);
+    try {
+      await expect.poll(() => count('idempotency_record'), { timeout: 5_000 }).toBe(0);
+      await expect.poll(() => messagesAt('info')).toContain('expired idempotency records purged');
+    } finally {
+      purge.stop();
+    }
   });
 });
