@@ -41,6 +41,7 @@ const PROCESS_LEVEL = [
 /** Where the database engine changes what is tested (SQL, locks, connections, closing): both engines. */
 const ENGINE_SENSITIVE = [
   'test/audit-trail.e2e.ts',
+  'test/bpjs-writes.e2e.ts',
   'test/cross-agency.e2e.ts',
   'test/graceful-shutdown.e2e.ts',
   'test/health.e2e.ts',

@@ -49,7 +49,13 @@ export const bpjsAccessPolicy = defineAccessPolicy({
     workerLink: ['Worker.nik'],
     participantKey: ['Participant.kpj'],
     participantNik: ['Participant.nik'],
-    participantProfile: ['Participant.name', 'Participant.segment', 'Participant.registeredOn', 'Participant.employer'],
+    participantProfile: [
+      'Participant.name',
+      'Participant.segment',
+      'Participant.registeredOn',
+      'Participant.employer',
+      'Participant.version',
+    ],
     enrolments: ['Participant.enrollments', 'Enrollment.*'],
     claimLookup: ['Query.claim'],
     /** That a claim was filed, when, where and how it stands; JKK claims are health data. */
@@ -61,9 +67,16 @@ export const bpjsAccessPolicy = defineAccessPolicy({
       'Claim.status',
       'Claim.regionCode',
       'Claim.participant',
+      'Claim.incidentDate',
+      'Claim.decidedOn',
+      'Claim.version',
     ],
-    /** Personal financial data (UU 27/2022 Pasal 4(2)). */
-    claimAmounts: ['Claim.amount'],
+    /** Personal financial data (UU 27/2022 Pasal 4(2)); why a claim was refused can be health data. */
+    claimAmounts: ['Claim.amount', 'Claim.rejectionReason'],
+    /** What a bulk enrolment or an end of cover answers its caller: the people it was about. */
+    enrolmentResults: ['EnrolParticipantsResult.*', 'EnrolmentOutcome.*', 'CoverageEnd.*'],
+    /** What a claim filing or decision answers: the claim, whose fields are classified above. */
+    claimResults: ['ClaimChange.*'],
   },
   personal: [
     ...AUDIT_TRAIL_PERSONAL,
@@ -74,13 +87,18 @@ export const bpjsAccessPolicy = defineAccessPolicy({
     'enrolments',
     'claims',
     'claimAmounts',
+    'enrolmentResults',
   ],
   grants: {
     analyst: { always: ['aggregates', 'employers'] },
     dki_hr: {
       always: ['aggregates', 'employers'],
       HR_ADMINISTRATION: [...PERSONAL_FOR_ENROLMENT.filter((g) => g !== 'participantNik'), 'participantNik (masked)'],
-      ENROLMENT: [...PERSONAL_FOR_ENROLMENT.filter((g) => g !== 'participantNik'), 'participantNik (masked)'],
+      ENROLMENT: [
+        ...PERSONAL_FOR_ENROLMENT.filter((g) => g !== 'participantNik'),
+        'participantNik (masked)',
+        'enrolmentResults',
+      ],
       DATA_SUBJECT_REQUEST: [
         ...PERSONAL_FOR_ENROLMENT.filter((g) => g !== 'participantNik'),
         'participantNik (masked)',
@@ -88,8 +106,8 @@ export const bpjsAccessPolicy = defineAccessPolicy({
     },
     bpjs_officer: {
       always: ['aggregates', 'employers'],
-      ENROLMENT: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims'],
-      CLAIM_VERIFICATION: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts'],
+      ENROLMENT: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'enrolmentResults'],
+      CLAIM_VERIFICATION: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts', 'claimResults'],
       DATA_SUBJECT_REQUEST: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts'],
     },
     auditor: { always: ['aggregates', 'employers'], ...AUDITOR_TRAIL_GRANTS },
@@ -101,6 +119,11 @@ export const bpjsAccessPolicy = defineAccessPolicy({
     Participant: (participant: { kpj: string; nik: string }) => [`kpj:${participant.kpj}`, `nik:${participant.nik}`],
     Enrollment: (enrollment: { kpj: string }) => [`kpj:${enrollment.kpj}`],
     Claim: (claim: { kpj: string }) => [`kpj:${claim.kpj}`],
+    // A refused person's NIK may be malformed: only a KPJ BPJS issued names them.
+    EnrolParticipantsResult: () => [],
+    EnrolmentOutcome: (outcome: { kpj: string | null; nik: string }) =>
+      outcome.kpj === null ? [] : [`kpj:${outcome.kpj}`, `nik:${outcome.nik}`],
+    CoverageEnd: (ended: { kpj: string }) => [`kpj:${ended.kpj}`],
   },
   lookups: {
     ...AUDIT_TRAIL_LOOKUPS,
@@ -110,4 +133,17 @@ export const bpjsAccessPolicy = defineAccessPolicy({
   },
   // BPJS files enrolments and claims under the KPJ: a data subject's requests reach those too.
   identifiersOfNik,
+  /**
+   * Who may change the ledger, and why. DKI's HR submits its own workers for enrolment (the
+   * agreement's collective registration); BPJS's officers enrol and end cover for ENROLMENT and
+   * file and decide claims for CLAIM_VERIFICATION. Nobody else writes; analysts and auditors never.
+   */
+  writes: {
+    'Mutation.enrolParticipants': { dki_hr: ['ENROLMENT'], bpjs_officer: ['ENROLMENT'] },
+    'Mutation.endCoverage': { bpjs_officer: ['ENROLMENT'] },
+    'Mutation.fileClaim': { bpjs_officer: ['CLAIM_VERIFICATION'] },
+    'Mutation.verifyClaim': { bpjs_officer: ['CLAIM_VERIFICATION'] },
+    'Mutation.payClaim': { bpjs_officer: ['CLAIM_VERIFICATION'] },
+    'Mutation.rejectClaim': { bpjs_officer: ['CLAIM_VERIFICATION'] },
+  },
 });

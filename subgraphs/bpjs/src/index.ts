@@ -1,4 +1,5 @@
 export * from './entities';
+export { bpjsEventHandlers } from './events';
 export * from './loaders';
 export * from './migrations';
 export * from './schema';

@@ -36,4 +36,43 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
     idempotencyKey: 'contoh-koreksi-upah-0001',
     input: { nik: '3174014506959001', expectedVersion: 1, monthlyWage: '3200000' },
   },
+  // BPJS's writes: enrolment as dki_hr or bpjs_officer for ENROLMENT; ending cover as bpjs_officer
+  // for ENROLMENT; claims as bpjs_officer for CLAIM_VERIFICATION. Fixed keys: a second run replays.
+  EnrolParticipants: {
+    registrarUnitCode: 'KEC-317401',
+    idempotencyKey: 'contoh-pendaftaran-bpjs-0001',
+    people: [
+      { nik: '3174014506959002', name: 'Dewi Lestari', category: 'PKP', contractStart: '2016-04-01' },
+      { nik: '3174010302900077', name: 'Ricky Setiawan', category: 'PKP', contractStart: '2016-03-01' },
+    ],
+  },
+  EndCoverage: {
+    kpj: '16195392158',
+    until: '2016-12-31',
+    programs: ['JKK', 'JKM'],
+    expectedVersion: 1,
+    idempotencyKey: 'contoh-akhir-kepesertaan-0001',
+  },
+  FileClaim: {
+    kpj: '16195392158',
+    program: 'JKK',
+    incidentDate: '2016-06-01',
+    amount: '5000000',
+    regionCode: '31.74',
+    filedOn: '2016-06-10',
+    idempotencyKey: 'contoh-klaim-0001',
+  },
+  VerifyClaim: { id: 'KLM-2016-0002756', expectedVersion: 1, idempotencyKey: 'contoh-verifikasi-klaim-0001' },
+  PayClaim: {
+    id: 'KLM-2016-0002760',
+    amount: '19229173',
+    expectedVersion: 1,
+    idempotencyKey: 'contoh-bayar-klaim-0001',
+  },
+  RejectClaim: {
+    id: 'KLM-2016-0002766',
+    reason: 'Dokumen tidak lengkap',
+    expectedVersion: 1,
+    idempotencyKey: 'contoh-tolak-klaim-0001',
+  },
 };

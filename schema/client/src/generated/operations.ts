@@ -41,6 +41,31 @@ export type EndContractInput = {
   reason: string;
 };
 
+/** What became of one person of a bulk enrolment. */
+export const EnrolmentStatus = {
+  /** Now a BPU participant: a new KPJ, or their lifetime one when earlier cover had ended. */
+  ENROLLED: 'ENROLLED',
+  /** Already covered (or covered up to the day the new cover would start): nothing written. */
+  ALREADY_ENROLLED: 'ALREADY_ENROLLED',
+  /** A rule refused this person (`code`, `reason`); the others were still enrolled. */
+  REFUSED: 'REFUSED',
+} as const;
+
+export type EnrolmentStatus = (typeof EnrolmentStatus)[keyof typeof EnrolmentStatus];
+/** One Pemprov DKI worker to enrol as a BPU participant. */
+export type PersonToEnrolInput = {
+  /** The 16-digit NIK. */
+  nik: string;
+  /** Full name, 1 to 200 characters. */
+  name: string;
+  /** The DKI contract category; it decides when cover may start. */
+  category: WorkerCategory;
+  /** First day of the DKI contract: cover starts then, but not before the programme starts for the category. */
+  contractStart: string;
+  /** The programmes to enrol in; by default the agreement's (PKP: JKK, JKM, JHT; PPSU and KEBERSIHAN: JKK, JKM). */
+  programs?: Array<Program> | null | undefined;
+};
+
 /** A BPJS Ketenagakerjaan social-security programme. */
 export const Program = {
   /** Jaminan Kecelakaan Kerja: work-accident and occupational-disease cover. */
@@ -183,6 +208,83 @@ export type EndContractMutation = {
   };
 };
 
+export type EndCoverageMutationVariables = Exact<{
+  kpj: string;
+  until: string;
+  programs?: Array<Program> | Program | null | undefined;
+  expectedVersion: number;
+  idempotencyKey: string;
+}>;
+
+export type EndCoverageMutation = {
+  endCoverage: { kpj: string; until: string; programs: Array<Program>; version: number; replayed: boolean };
+};
+
+export type EnrolParticipantsMutationVariables = Exact<{
+  registrarUnitCode: string;
+  people: Array<PersonToEnrolInput> | PersonToEnrolInput;
+  idempotencyKey: string;
+}>;
+
+export type EnrolParticipantsMutation = {
+  enrolParticipants: {
+    registrarUnitCode: string;
+    enrolled: number;
+    alreadyEnrolled: number;
+    refused: number;
+    replayed: boolean;
+    outcomes: Array<{
+      index: number;
+      nik: string;
+      status: EnrolmentStatus;
+      kpj: string | null;
+      code: string | null;
+      reason: string | null;
+      programs: Array<{ program: Program; since: string }>;
+    }>;
+  };
+};
+
+export type FileClaimMutationVariables = Exact<{
+  kpj: string;
+  program: Program;
+  incidentDate: string;
+  amount: string;
+  regionCode: string;
+  filedOn?: string | null | undefined;
+  idempotencyKey: string;
+}>;
+
+export type FileClaimMutation = {
+  fileClaim: {
+    replayed: boolean;
+    claim: {
+      id: string;
+      program: Program;
+      status: ClaimStatus;
+      amount: string | null;
+      filedOn: string;
+      incidentDate: string | null;
+      regionCode: string;
+      version: number;
+    };
+  };
+};
+
+export type PayClaimMutationVariables = Exact<{
+  id: string;
+  amount: string;
+  expectedVersion: number;
+  idempotencyKey: string;
+}>;
+
+export type PayClaimMutation = {
+  payClaim: {
+    replayed: boolean;
+    claim: { id: string; status: ClaimStatus; amount: string | null; decidedOn: string | null; version: number };
+  };
+};
+
 export type RegisterWorkerMutationVariables = Exact<{
   idempotencyKey: string;
   input: RegisterWorkerInput;
@@ -200,6 +302,26 @@ export type RegisterWorkerMutation = {
       monthlyWage: string | null;
       version: number;
       unit: { code: string; name: string };
+    };
+  };
+};
+
+export type RejectClaimMutationVariables = Exact<{
+  id: string;
+  reason: string;
+  expectedVersion: number;
+  idempotencyKey: string;
+}>;
+
+export type RejectClaimMutation = {
+  rejectClaim: {
+    replayed: boolean;
+    claim: {
+      id: string;
+      status: ClaimStatus;
+      rejectionReason: string | null;
+      decidedOn: string | null;
+      version: number;
     };
   };
 };
@@ -299,6 +421,19 @@ export type UnitStaffWithBpjsQuery = {
       }>;
     } | null;
   } | null;
+};
+
+export type VerifyClaimMutationVariables = Exact<{
+  id: string;
+  expectedVersion: number;
+  idempotencyKey: string;
+}>;
+
+export type VerifyClaimMutation = {
+  verifyClaim: {
+    replayed: boolean;
+    claim: { id: string; status: ClaimStatus; amount: string | null; decidedOn: string | null; version: number };
+  };
 };
 
 export type WorkerEnrolmentQueryVariables = Exact<{
@@ -658,6 +793,389 @@ export const EndContractDocument = {
     },
   ],
 } as unknown as DocumentNode<EndContractMutation, EndContractMutationVariables>;
+export const EndCoverageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EndCoverage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kpj' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'until' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programs' } },
+          type: {
+            kind: 'ListType',
+            type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endCoverage' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kpj' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kpj' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'until' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'until' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programs' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programs' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kpj' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EndCoverageMutation, EndCoverageMutationVariables>;
+export const EnrolParticipantsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EnrolParticipants' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'registrarUnitCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'people' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'PersonToEnrolInput' } },
+              },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'enrolParticipants' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'registrarUnitCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'registrarUnitCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'people' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'people' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'registrarUnitCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enrolled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alreadyEnrolled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'outcomes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'index' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nik' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kpj' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'programs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'program' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EnrolParticipantsMutation, EnrolParticipantsMutationVariables>;
+export const FileClaimDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'FileClaim' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kpj' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'program' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'incidentDate' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'amount' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Rupiah' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filedOn' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fileClaim' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kpj' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kpj' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'program' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'program' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'incidentDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'incidentDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'amount' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'amount' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'regionCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filedOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filedOn' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'claim' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'program' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'filedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'incidentDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'regionCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FileClaimMutation, FileClaimMutationVariables>;
+export const PayClaimDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PayClaim' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'amount' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Rupiah' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'payClaim' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'amount' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'amount' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'claim' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PayClaimMutation, PayClaimMutationVariables>;
 export const RegisterWorkerDocument = {
   kind: 'Document',
   definitions: [
@@ -737,6 +1255,89 @@ export const RegisterWorkerDocument = {
     },
   ],
 } as unknown as DocumentNode<RegisterWorkerMutation, RegisterWorkerMutationVariables>;
+export const RejectClaimDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RejectClaim' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rejectClaim' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'claim' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rejectionReason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RejectClaimMutation, RejectClaimMutationVariables>;
 export const TransferWorkerDocument = {
   kind: 'Document',
   definitions: [
@@ -1175,6 +1776,79 @@ export const UnitStaffWithBpjsDocument = {
     },
   ],
 } as unknown as DocumentNode<UnitStaffWithBpjsQuery, UnitStaffWithBpjsQueryVariables>;
+export const VerifyClaimDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'VerifyClaim' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'verifyClaim' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'claim' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VerifyClaimMutation, VerifyClaimMutationVariables>;
 export const WorkerEnrolmentDocument = {
   kind: 'Document',
   definitions: [

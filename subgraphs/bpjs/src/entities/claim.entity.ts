@@ -25,4 +25,19 @@ export class ClaimEntity {
   /** Kemendagri code of the regency/city whose branch office took the claim. */
   @Column('text', { name: 'region_code' })
   regionCode: string;
+
+  /** Raised by every change: what a decision must name. */
+  @Column('integer')
+  version: number;
+
+  /** The day of the accident, death or other event claimed for; null on claims loaded from before it was kept. */
+  @Column('date', { name: 'incident_date', nullable: true })
+  incidentDate: string | null;
+
+  /** The day the claim was paid or rejected. */
+  @Column('date', { name: 'decided_on', nullable: true })
+  decidedOn: string | null;
+
+  @Column('text', { name: 'rejection_reason', nullable: true })
+  rejectionReason: string | null;
 }

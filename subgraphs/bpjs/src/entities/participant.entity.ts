@@ -25,4 +25,16 @@ export class ParticipantEntity {
   /** The employer that registered this wage earner (PU); null for every other segment. */
   @Column('text', { name: 'employer_npp', nullable: true })
   employerNpp: string | null;
+
+  /** Raised by every change to the participant or their enrolments: what a client's write must name. */
+  @Column('integer')
+  version: number;
+
+  /** The Pemprov DKI category the registrar gave (PKP, PPSU, KEBERSIHAN); it decides when cover may start. */
+  @Column('text', { name: 'worker_category', nullable: true })
+  workerCategory: string | null;
+
+  /** The monthly income a BPU's contributions are computed on: for DKI's workers, their wage. Never exposed. */
+  @Column('numeric', { name: 'declared_income', precision: 18, scale: 0, nullable: true })
+  declaredIncome: string | null;
 }

@@ -1,5 +1,7 @@
 import { bpjsAccessLog } from './access-log.resolver';
 import { ClaimResolver } from './claim.resolver';
+import { ClaimWriteResolver } from './claim-write.resolver';
+import { EnrolmentResolver } from './enrolment.resolver';
 import { EmployerResolver } from './employer.resolver';
 import { UnitReferenceResolver, WorkerReferenceResolver } from './extensions.resolver';
 import { ParticipantResolver } from './participant.resolver';
@@ -10,6 +12,8 @@ export const bpjsResolvers = [
   ClaimResolver,
   EmployerResolver,
   StatisticsResolver,
+  EnrolmentResolver,
+  ClaimWriteResolver,
   WorkerReferenceResolver,
   UnitReferenceResolver,
   ...bpjsAccessLog.resolvers,

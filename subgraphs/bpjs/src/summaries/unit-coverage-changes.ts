@@ -11,19 +11,24 @@ import type { SeedStep } from '@jembatan/kit';
  * the changes up to it, so the answer stays right as days pass without any refresh, and a unit has
  * only a few dozen change days.
  *
- * The seed refreshes it in the same transaction as the rows it summarises. Any future write path
- * to `enrollment` or `participant.registrar_unit_code` must update it in its own transaction, or
- * run this refresh there.
+ * The seed refreshes it in the same transaction as the rows it summarises; a write to `enrollment`
+ * or `participant.registrar_unit_code` adjusts it in its own (writes/coverage-summaries.ts).
  */
-export const REFRESH_UNIT_COVERAGE_CHANGES = `
+/**
+ * The changes (code, program, day, delta) of the participants that `participants` (a condition on
+ * `p`) selects, grouped by unit, programme and day. Per participant, so the changes of some
+ * participants are exact on their own: what a write subtracts before its change and adds after.
+ */
+function coverageChangesOf(participants: string): string {
+  return `
   WITH cover AS (
     SELECT p.kpj, p.registrar_unit_code AS code, e.program, e.since AS day, 1 AS delta
       FROM enrollment e JOIN participant p ON p.kpj = e.kpj
-     WHERE p.registrar_unit_code IS NOT NULL
+     WHERE p.registrar_unit_code IS NOT NULL AND ${participants}
     UNION ALL
     SELECT p.kpj, p.registrar_unit_code, e.program, e.until + 1, -1
       FROM enrollment e JOIN participant p ON p.kpj = e.kpj
-     WHERE p.registrar_unit_code IS NOT NULL AND e.until IS NOT NULL
+     WHERE p.registrar_unit_code IS NOT NULL AND e.until IS NOT NULL AND ${participants}
   ),
   participant_day AS (
     SELECT kpj, code, day, sum(delta) AS delta FROM cover GROUP BY kpj, code, day
@@ -40,13 +45,32 @@ export const REFRESH_UNIT_COVERAGE_CHANGES = `
                 ELSE 0 END AS delta
       FROM participant_active
   )
-  INSERT INTO unit_coverage_change (registrar_unit_code, program, day, delta)
-  SELECT code, program, day, sum(delta)
+  SELECT code, program, day, sum(delta) AS delta
     FROM (SELECT code, program, day, delta FROM cover
           UNION ALL
           SELECT code, 'ANY', day, delta FROM participant_change) AS changes
    GROUP BY code, program, day
   HAVING sum(delta) <> 0`;
+}
+
+export const REFRESH_UNIT_COVERAGE_CHANGES = `
+  INSERT INTO unit_coverage_change (registrar_unit_code, program, day, delta)
+  ${coverageChangesOf('true')}`;
+
+/**
+ * Adds (sign 1) or takes away (sign −1) the changes of the participants whose KPJ is in `$1`: a
+ * write takes them away before it changes their enrolments or registrar and adds them after, in
+ * its transaction, so the summary stays exact without a refresh. In key order, so two writes on
+ * the same unit's days queue rather than deadlock.
+ */
+export const ADJUST_UNIT_COVERAGE_CHANGES = `
+  INSERT INTO unit_coverage_change AS summary (registrar_unit_code, program, day, delta)
+  SELECT code, program, day, $2::int * delta FROM (${coverageChangesOf('p.kpj = ANY($1)')}) AS changes
+   ORDER BY 1, 2, 3
+  ON CONFLICT (registrar_unit_code, program, day) DO UPDATE SET delta = summary.delta + excluded.delta`;
+
+/** A day whose changes cancel out says nothing: removed after an adjustment. */
+export const DROP_EMPTY_UNIT_COVERAGE_CHANGES = 'DELETE FROM unit_coverage_change WHERE delta = 0';
 
 /** The seed step; it reads every enrolment once, which is what its progress weight says. */
 export function refreshUnitCoverageChanges(enrollmentRows: number): SeedStep {

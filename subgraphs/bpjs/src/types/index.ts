@@ -5,3 +5,6 @@ export * from './statistics.type';
 export * from './employer.type';
 export * from './participation.type';
 export * from './extensions.type';
+export * from './worker-category';
+export * from './enrolment.type';
+export * from './claim-change.type';

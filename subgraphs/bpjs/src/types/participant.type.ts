@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@jembatan/kit';
 import { Program, Segment } from './enums';
 import { Claim } from './claim.type';
@@ -39,6 +39,11 @@ export class Participant {
 
   @Field(() => DateScalar, { description: 'Day the participant was first registered.' })
   registeredOn: string;
+
+  @Field(() => Int, {
+    description: 'Raised by every change to the participant or their cover: send the version you read with a change.',
+  })
+  version: number;
 
   @Field(() => Employer, {
     nullable: true,
