@@ -1,4 +1,4 @@
-import { auditTrailMigrations, seedLedgerMigrations } from '@jembatan/kit';
+import { auditTrailMigrations, CreateInbox1766000000040, seedLedgerMigrations } from '@jembatan/kit';
 import { CreateSocialSecurityLedger1732406400200 } from './1732406400200-CreateSocialSecurityLedger';
 import { AddEmployers1732406400300 } from './1732406400300-AddEmployers';
 import { AddUnitCoverageChanges1732406400400 } from './1732406400400-AddUnitCoverageChanges';
@@ -12,4 +12,5 @@ export const bpjsMigrations = [
   AddEmployers1732406400300,
   AddUnitCoverageChanges1732406400400,
   AddClaimTotals1765000000200,
+  CreateInbox1766000000040,
 ];

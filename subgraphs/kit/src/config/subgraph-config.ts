@@ -6,6 +6,7 @@ import type { CursorKeySource } from '../pagination/cursor-keys';
 import type { DatabaseLocation } from '../db/open-database';
 import { withDatabaseName } from '../db/postgres-admin';
 import { httpServerEnvShape, httpServerLimitsOf, type HttpServerLimits } from './http-server-config';
+import { eventsConfigOf, eventsEnvShape, type EventsConfig } from './events-config';
 import { shutdownEnvShape } from './shutdown-config';
 
 export interface SubgraphConfig {
@@ -29,6 +30,11 @@ export interface SubgraphConfig {
   shutdownGraceMs?: number;
   /** Header and request timeouts and the connection cap; the HTTP service's defaults when absent. */
   httpServer?: HttpServerLimits;
+  /**
+   * How the service's events travel (NATS_URL, EVENTS_*). Absent in configurations built in code
+   * (most tests): then no relay runs and no events are consumed.
+   */
+  events?: EventsConfig;
 }
 
 export interface SubgraphConfigSpec {
@@ -100,6 +106,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     CURSOR_KEYS_PATH: z.string().min(1).optional(),
     ...shutdownEnvShape,
     ...httpServerEnvShape,
+    ...eventsEnvShape,
   });
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -148,5 +155,10 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       : { generateAt: devKeyPaths(dataRoot).cursorKeysOf(spec.name) },
     shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
     httpServer,
+    events: eventsConfigOf(parsed.data as z.infer<z.ZodObject<typeof eventsEnvShape>>, {
+      name: spec.name,
+      production,
+      devKeyPath: devKeyPaths(dataRoot).eventsSigning,
+    }),
   };
 }

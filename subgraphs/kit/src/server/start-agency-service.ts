@@ -10,6 +10,7 @@ import { loadPublicKeys } from '../access/key-source';
 import { createCursorSeal, UNSEALED_CURSORS_FOR_BENCHMARKS } from '../pagination/cursor';
 import { loadCursorKeys } from '../pagination/cursor-keys';
 import { sealConnections } from '../pagination/seal-connections';
+import { createEventFlow, type EventFlow } from '../events/start-event-flow';
 
 export interface AgencyServiceOptions {
   config: SubgraphConfig;
@@ -24,6 +25,8 @@ export interface AgencyServiceOptions {
 
 export interface AgencyService extends SubgraphServer {
   readonly database: Database;
+  /** Its relay and consumer, when the configuration names a transport (config.events). */
+  readonly events?: EventFlow;
 }
 
 export async function openSubgraphDatabase<T>(
@@ -40,11 +43,21 @@ export async function startAgencyService<T>(
   { config, logger, database: given, recordAccess, sealCursors }: AgencyServiceOptions,
 ): Promise<AgencyService> {
   const database = given ?? (await openSubgraphDatabase(definition, config));
+  let events: EventFlow | undefined;
   try {
     if (config.seedPreset) {
       const seeded = await seedIfEmpty(database, definition.seeds, config.seedPreset);
       logger.info(seeded.action === 'kept' ? 'seed already present' : `seed ${seeded.action}`, { ...seeded });
     }
+    events = config.events
+      ? await createEventFlow({
+          service: definition.name,
+          config: config.events,
+          database,
+          logger,
+          handlers: definition.eventHandlers,
+        })
+      : undefined;
     const server = await startSubgraphServer({
       gatewayKeys: await loadPublicKeys(config.gatewayKeys),
       recordAccess,
@@ -62,17 +75,23 @@ export async function startAgencyService<T>(
       production: config.production,
       shutdownGraceMs: config.shutdownGraceMs,
       httpServer: config.httpServer,
+      events,
       logger,
     });
+    await events?.start();
+    const flow = events;
     return {
       ...server,
       database,
+      events: flow,
       async close() {
         await server.close();
+        await flow?.close();
         if (!given) await database.close();
       },
     };
   } catch (error) {
+    await events?.close();
     if (!given) await database.close();
     throw error;
   }

@@ -1,4 +1,4 @@
-import { auditTrailMigrations, seedLedgerMigrations } from '@jembatan/kit';
+import { auditTrailMigrations, CreateInbox1766000000040, seedLedgerMigrations } from '@jembatan/kit';
 import { CreateWorkforceRegistry1732406400100 } from './1732406400100-CreateWorkforceRegistry';
 import { AddUnitWorkerCounts1765000000100 } from './1765000000100-AddUnitWorkerCounts';
 
@@ -8,4 +8,5 @@ export const workforceMigrations = [
   ...auditTrailMigrations,
   CreateWorkforceRegistry1732406400100,
   AddUnitWorkerCounts1765000000100,
+  CreateInbox1766000000040,
 ];
