@@ -1,6 +1,7 @@
 import { bpjsAccessLog } from './access-log.resolver';
 import { ClaimResolver } from './claim.resolver';
 import { EmployerResolver } from './employer.resolver';
+import { bpjsEventInbox } from './event-inbox.resolver';
 import { UnitReferenceResolver, WorkerReferenceResolver } from './extensions.resolver';
 import { ParticipantResolver } from './participant.resolver';
 import { StatisticsResolver } from './statistics.resolver';
@@ -13,6 +14,7 @@ export const bpjsResolvers = [
   WorkerReferenceResolver,
   UnitReferenceResolver,
   ...bpjsAccessLog.resolvers,
+  ...bpjsEventInbox.resolvers,
 ] as const;
 
-export { bpjsAccessLog };
+export { bpjsAccessLog, bpjsEventInbox };

@@ -15,3 +15,4 @@ export * from './nats/nats-names';
 export * from './embedded/embedded-transport';
 export * from './embedded/events-push';
 export * from './embedded/events-token';
+export * from './graphql';
