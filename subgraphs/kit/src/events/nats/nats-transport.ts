@@ -118,7 +118,9 @@ export function createNatsTransport(options: NatsTransportOptions): EventTranspo
   const publisher: EventPublisher = {
     name: 'nats',
     async publish(events) {
-      await ensureOwnStream();
+      await ensureOwnStream().catch((error: unknown) => {
+        throw new Error(`NATS at ${options.url}: ${(error as Error).message}`, { cause: error });
+      });
       const jetstream = connected().jetstream();
       await Promise.all(
         events.map((event) =>
@@ -127,7 +129,11 @@ export function createNatsTransport(options: NatsTransportOptions): EventTranspo
             expect: { streamName: streamOf(event.source) },
           }),
         ),
-      );
+      ).catch((error: unknown) => {
+        throw new Error(`NATS at ${options.url} did not store the events: ${(error as Error).message}`, {
+          cause: error,
+        });
+      });
     },
     async close() {},
   };
@@ -173,7 +179,11 @@ export function createNatsTransport(options: NatsTransportOptions): EventTranspo
     },
     async check() {
       const nats = connected();
-      await nats.rtt();
+      try {
+        await nats.rtt();
+      } catch (error) {
+        throw new Error(`NATS unreachable at ${options.url}: ${(error as Error).message}`, { cause: error });
+      }
     },
     async close() {
       closed = true;
