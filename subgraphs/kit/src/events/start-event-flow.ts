@@ -139,11 +139,16 @@ export async function createEventFlow(options: EventFlowOptions): Promise<EventF
         });
       }
       if (consumer) subscription = await transport.subscribe(consumer);
-      logger.info('events flowing', {
-        transport: transport.name,
-        relay: Boolean(relay),
-        consumes: consumer?.sources ?? [],
-      });
+      logger.info(
+        transport.name === 'nats'
+          ? `events through NATS JetStream at ${config.natsUrl}`
+          : `events through the embedded transport (NATS_URL not set): pushed over HTTP to ${
+              Object.keys(config.peers)
+                .filter((peer) => peer !== options.service)
+                .join(', ') || 'no one'
+            }`,
+        { transport: transport.name, relay: Boolean(relay), consumes: consumer?.sources ?? [] },
+      );
     },
     async close() {
       await subscription?.close();

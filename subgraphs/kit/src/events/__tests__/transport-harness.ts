@@ -3,6 +3,7 @@ import type { Database } from '../../db/database';
 import { generatePrivateJwk, publicJwkOf } from '../../access/key-files';
 import { startHttpService } from '../../server/http-service';
 import { recordingLogger } from '../../testing/recording-logger';
+import { TEST_NATS_URL } from '../../testing/test-namespace';
 import { fixtureEventHandlers } from '../../testing/event-fixture';
 import { createEmbeddedPublisher } from '../embedded/embedded-publisher';
 import { EVENTS_PATH } from '../embedded/events-push';
@@ -17,7 +18,6 @@ import { startOutboxRelay, type OutboxRelay } from '../relay/outbox-relay';
 
 export const TRANSPORTS = ['embedded', 'nats'] as const;
 export type TransportName = (typeof TRANSPORTS)[number];
-export const TEST_NATS_URL = process.env.JEMBATAN_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 /** A producer's relay and a consumer over one transport, on one scratch database (different tables). */
 export interface TransportRig {
