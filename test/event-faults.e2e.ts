@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDataFolder } from '@jembatan/kit/testing';
+import { eventually as waitFor, testDataFolder } from '@jembatan/kit/testing';
 import { freePort } from './harness/free-port';
 import { startEventFixture, startPrivateNats, type EventFixtureService } from './harness/event-fixture-service';
 import type { FixtureProcess } from './harness/fixture-process';
@@ -17,14 +17,7 @@ afterAll(async () => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if ((value !== undefined && done(value)) || Date.now() > deadline) return value as T;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const eventually = <T>(read: () => Promise<T>, done: (value: T) => boolean) => waitFor(read, done, 60_000, 200);
 
 const track = <T extends FixtureProcess>(process: T): T => {
   started.push(process);

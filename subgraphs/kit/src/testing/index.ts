@@ -5,3 +5,4 @@ export * from './event-loop-delay';
 export * from './seeded-subgraph-database';
 export * from './sample-audit-entry';
 export * from './event-fixture';
+export * from './eventually';

@@ -9,7 +9,8 @@ import { CreateInbox1766000000040 } from '../inbox/inbox.migration';
 import { DELIVERIES_EXHAUSTED } from '../inbox/apply-delivery';
 import type { OutboxEventDraft } from '../outbox-event';
 import { CreateOutbox1766000000010 } from '../outbox.migration';
-import { eventually, startTransportRig, TRANSPORTS, type TransportRig } from './transport-harness';
+import { eventually } from '../../testing/eventually';
+import { startTransportRig, TRANSPORTS, type TransportRig } from './transport-harness';
 
 const CASES = TRANSPORTS.flatMap((transport) => TEST_ENGINES.map((engine) => [transport, engine] as const));
 

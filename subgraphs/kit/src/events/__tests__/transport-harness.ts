@@ -109,17 +109,3 @@ export async function startTransportRig(
     },
   };
 }
-
-/** Polls until `read` returns what `done` accepts, for at most `timeoutMs`; returns the last value. */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
