@@ -10,6 +10,8 @@ const RELAY_LOCK = 7_266_000_040;
  * connection ends (it stopped, crashed or lost the database), so two replicas never publish the
  * same rows twice over, and no transaction stays open while events are on the wire (PGlite
  * runs one transaction at a time: a relay holding one would stall every write of the service).
+ * On PGlite, one session for the whole process, the lock always succeeds: its data directory
+ * belongs to one process, so there is only ever one relay.
  */
 export class RelayLeadership {
   private runner: QueryRunner | undefined;
