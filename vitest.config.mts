@@ -37,6 +37,7 @@ const PROCESS_LEVEL = [
   'test/playground.e2e.ts',
   'test/keys-command.e2e.ts',
   'test/production-build.e2e.ts',
+  'test/event-faults.e2e.ts',
 ];
 /** Where the database engine changes what is tested (SQL, locks, connections, closing): both engines. */
 const ENGINE_SENSITIVE = [

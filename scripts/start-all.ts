@@ -61,10 +61,20 @@ if (PRODUCTION) {
   }
 }
 
+/**
+ * Without a broker the agencies push their events to each other over HTTP (the embedded
+ * transport): each learns where the others listen from the registry, unless told otherwise.
+ */
+const EVENTS_PEERS =
+  process.env.EVENTS_PEERS ||
+  SERVICES.filter((service) => service !== GATEWAY)
+    .map((service) => `${service.name}=http://127.0.0.1:${service.port}`)
+    .join(',');
+
 for (const service of SERVICES) {
   const child = spawn(process.execPath, commandOf(service.packageDir), {
     cwd: ROOT,
-    env: process.env,
+    env: { ...process.env, EVENTS_PEERS },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.set(service.name, child);

@@ -1,5 +1,5 @@
 import { Socket } from 'node:net';
-import { TEST_NAMESPACE, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
+import { TEST_NAMESPACE, TEST_NATS_URL, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
 import { removeTestLeftovers } from './test-leftovers';
 
 /** A killed run's leftovers are removed by the next run after this long; no run takes an hour. */
@@ -24,6 +24,12 @@ const SERVICES: Service[] = [
     url: TEST_REDIS_URL,
     variable: 'JEMBATAN_TEST_REDIS_URL',
     howToStart: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+  },
+  {
+    name: 'NATS with JetStream',
+    url: TEST_NATS_URL,
+    variable: 'JEMBATAN_TEST_NATS_URL',
+    howToStart: 'nats-server -js -a 127.0.0.1 -p 4222 &',
   },
 ];
 

@@ -28,6 +28,7 @@ describe('the committed schema', () => {
       'claim',
       'claimStatistics',
       'employer',
+      'eventInbox',
       'participant',
       'participationStatistics',
       'unit',
@@ -41,6 +42,7 @@ describe('the committed schema', () => {
     expect(fieldsOf('Unit')).toContain('bpjsCoverage');
     expect(fieldsOf('Participant')).toContain('employer');
     expect(fieldsOf('AccessLog')).toEqual(['id', 'bpjs', 'workforce']);
+    expect(fieldsOf('EventInbox')).toEqual(['id', 'bpjs', 'workforce']);
   });
 
   it('gives every type, field and argument of the client schema a description', () => {

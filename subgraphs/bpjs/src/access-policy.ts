@@ -3,8 +3,10 @@ import {
   AUDIT_TRAIL_LOOKUPS,
   AUDIT_TRAIL_PERSONAL,
   AUDIT_TRAIL_SUBJECTS,
+  AUDITOR_INBOX_GRANTS,
   AUDITOR_TRAIL_GRANTS,
   defineAccessPolicy,
+  EVENT_INBOX_GROUPS,
 } from '@jembatan/kit';
 import { maskNik } from '@jembatan/kit/identifiers';
 import { identifiersOfNik } from './identifiers-of-nik';
@@ -27,6 +29,7 @@ export const bpjsAccessPolicy = defineAccessPolicy({
   agency: 'BPJS Ketenagakerjaan',
   groups: {
     ...AUDIT_TRAIL_GROUPS,
+    ...EVENT_INBOX_GROUPS,
     /** Totals computed in the database: nobody in particular. */
     aggregates: [
       'Query.claimStatistics',
@@ -110,7 +113,11 @@ export const bpjsAccessPolicy = defineAccessPolicy({
       CLAIM_VERIFICATION: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts', 'claimResults'],
       DATA_SUBJECT_REQUEST: [...PERSONAL_FOR_ENROLMENT, 'claimLookup', 'claims', 'claimAmounts'],
     },
-    auditor: { always: ['aggregates', 'employers'], ...AUDITOR_TRAIL_GRANTS },
+    auditor: {
+      always: ['aggregates', 'employers'],
+      ...AUDITOR_TRAIL_GRANTS,
+      AUDIT: [...AUDITOR_TRAIL_GRANTS.AUDIT, ...AUDITOR_INBOX_GRANTS],
+    },
   },
   masks: { 'Participant.nik': maskNik },
   subjectsOf: {

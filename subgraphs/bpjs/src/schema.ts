@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from '@jembatan/kit';
 import type { BpjsContext } from './context';
-import { bpjsAccessLog, bpjsResolvers } from './resolvers';
+import { bpjsAccessLog, bpjsEventInbox, bpjsResolvers } from './resolvers';
 import { UnitReference, WorkerReference } from './types';
 
 /** The BPJS subgraph schema: owns Participant, Claim and Employer, extends Pemprov DKI's Worker and Unit. */
@@ -16,6 +16,7 @@ export function buildBpjsSchema() {
       Worker: (reference) => ({ nik: String(reference.nik) }),
       Unit: (reference) => ({ code: String(reference.code) }),
       AccessLog: bpjsAccessLog.referenceResolver,
+      EventInbox: bpjsEventInbox.referenceResolver,
     },
   });
 }

@@ -1,6 +1,7 @@
 import { bpjsAccessPolicy } from './access-policy';
 import { startAgencyService, type AgencyServiceOptions, type SubgraphDefinition } from '@jembatan/kit';
 import { bpjsEntities } from './entities';
+import { bpjsEventHandlers } from './events';
 import { createBpjsLoaders, type BpjsLoaders } from './loaders';
 import { bpjsMigrations } from './migrations';
 import { buildBpjsSchema } from './schema';
@@ -16,6 +17,7 @@ export const bpjsSubgraph: SubgraphDefinition<BpjsLoaders> = {
   createLoaders: createBpjsLoaders,
   seeds: bpjsSeeds,
   accessPolicy: bpjsAccessPolicy,
+  eventHandlers: bpjsEventHandlers,
 };
 
 export function startBpjsService(options: AgencyServiceOptions) {

@@ -3,8 +3,10 @@ import {
   AUDIT_TRAIL_LOOKUPS,
   AUDIT_TRAIL_PERSONAL,
   AUDIT_TRAIL_SUBJECTS,
+  AUDITOR_INBOX_GRANTS,
   AUDITOR_TRAIL_GRANTS,
   defineAccessPolicy,
+  EVENT_INBOX_GROUPS,
 } from '@jembatan/kit';
 import { maskNik } from '@jembatan/kit/identifiers';
 
@@ -17,6 +19,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
   agency: 'Pemprov DKI',
   groups: {
     ...AUDIT_TRAIL_GROUPS,
+    ...EVENT_INBOX_GROUPS,
     /** The public face of the administration: which units exist and how they nest. */
     directory: [
       'Query.unit',
@@ -114,7 +117,11 @@ export const workforceAccessPolicy = defineAccessPolicy({
       CLAIM_VERIFICATION: ['workerLookup', 'workerPlacement', 'workerIdentity', 'workerName'],
       STATISTICS: ['workerLookup', 'workerPlacement', 'workerIdentity (masked)'],
     },
-    auditor: { always: ['directory', 'aggregates'], ...AUDITOR_TRAIL_GRANTS },
+    auditor: {
+      always: ['directory', 'aggregates'],
+      ...AUDITOR_TRAIL_GRANTS,
+      AUDIT: [...AUDITOR_TRAIL_GRANTS.AUDIT, ...AUDITOR_INBOX_GRANTS],
+    },
   },
   masks: { 'Worker.nik': maskNik },
   subjectsOf: {

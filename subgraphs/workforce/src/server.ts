@@ -1,6 +1,7 @@
 import { startAgencyService, type AgencyServiceOptions, type SubgraphDefinition } from '@jembatan/kit';
 import { workforceAccessPolicy } from './access-policy';
 import { workforceEntities } from './entities';
+import { workforceEventHandlers } from './events/bpjs-event-handlers';
 import { createWorkforceLoaders, type WorkforceLoaders } from './loaders';
 import { workforceMigrations } from './migrations';
 import { buildWorkforceSchema } from './schema';
@@ -16,6 +17,7 @@ export const workforceSubgraph: SubgraphDefinition<WorkforceLoaders> = {
   createLoaders: createWorkforceLoaders,
   seeds: workforceSeeds,
   accessPolicy: workforceAccessPolicy,
+  eventHandlers: workforceEventHandlers,
 };
 
 export function startWorkforceService(options: AgencyServiceOptions) {

@@ -1,4 +1,10 @@
-import { auditTrailMigrations, CreateOutbox1766000000010, seedLedgerMigrations, writeMigrations } from '@jembatan/kit';
+import {
+  auditTrailMigrations,
+  CreateInbox1766000000040,
+  CreateOutbox1766000000010,
+  seedLedgerMigrations,
+  writeMigrations,
+} from '@jembatan/kit';
 import { CreateSocialSecurityLedger1732406400200 } from './1732406400200-CreateSocialSecurityLedger';
 import { AddEmployers1732406400300 } from './1732406400300-AddEmployers';
 import { AddUnitCoverageChanges1732406400400 } from './1732406400400-AddUnitCoverageChanges';
@@ -16,4 +22,5 @@ export const bpjsMigrations = [
   CreateOutbox1766000000010,
   ...writeMigrations,
   AddWriteState1766000000200,
+  CreateInbox1766000000040,
 ];

@@ -3,6 +3,7 @@ import { ClaimResolver } from './claim.resolver';
 import { ClaimWriteResolver } from './claim-write.resolver';
 import { EnrolmentResolver } from './enrolment.resolver';
 import { EmployerResolver } from './employer.resolver';
+import { bpjsEventInbox } from './event-inbox.resolver';
 import { UnitReferenceResolver, WorkerReferenceResolver } from './extensions.resolver';
 import { ParticipantResolver } from './participant.resolver';
 import { StatisticsResolver } from './statistics.resolver';
@@ -17,6 +18,7 @@ export const bpjsResolvers = [
   WorkerReferenceResolver,
   UnitReferenceResolver,
   ...bpjsAccessLog.resolvers,
+  ...bpjsEventInbox.resolvers,
 ] as const;
 
-export { bpjsAccessLog };
+export { bpjsAccessLog, bpjsEventInbox };

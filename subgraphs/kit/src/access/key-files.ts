@@ -80,5 +80,7 @@ export function devKeyPaths(dataDir: string) {
     gatewaySigning: `${dataDir}/keys/gateway-signing.private.jwk.json`,
     /** A subgraph's own keys for sealing its cursors: no other service needs them. */
     cursorKeysOf: (subgraph: string) => `${dataDir}/keys/${subgraph}-cursor.keys.json`,
+    /** One key every service of a development machine signs its embedded event pushes with. */
+    eventsSigning: `${dataDir}/keys/events-signing.private.jwk.json`,
   };
 }

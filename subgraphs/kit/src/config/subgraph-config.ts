@@ -8,6 +8,7 @@ import type { DatabaseLocation } from '../db/open-database';
 import { withDatabaseName } from '../db/postgres-admin';
 import { httpServerEnvShape, httpServerLimitsOf, type HttpServerLimits } from './http-server-config';
 import { errorDetailEnvShape, stackTracesOn } from './error-detail-config';
+import { eventsConfigOf, eventsEnvShape, type EventsConfig } from './events-config';
 import { shutdownEnvShape } from './shutdown-config';
 
 export interface SubgraphConfig {
@@ -33,6 +34,11 @@ export interface SubgraphConfig {
   httpServer?: HttpServerLimits;
   /** Stack traces in error answers (DEBUG_ERRORS=stack, never in production); off when absent. */
   stackTraces?: boolean;
+  /**
+   * How the service's events travel (NATS_URL, EVENTS_*). Absent in configurations built in code
+   * (most tests): then no relay runs and no events are consumed.
+   */
+  events?: EventsConfig;
 }
 
 export interface SubgraphConfigSpec {
@@ -106,6 +112,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     ...shutdownEnvShape,
     ...httpServerEnvShape,
     ...errorDetailEnvShape,
+    ...eventsEnvShape,
   };
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
   const parsed = { data: readEnvironment(shape, env, `${spec.name} subgraph`) };
@@ -149,5 +156,10 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
     httpServer,
     stackTraces: stackTracesOn(values as z.infer<z.ZodObject<typeof errorDetailEnvShape>>, production),
+    events: eventsConfigOf(parsed.data as z.infer<z.ZodObject<typeof eventsEnvShape>>, {
+      name: spec.name,
+      production,
+      devKeyPath: devKeyPaths(dataRoot).eventsSigning,
+    }),
   };
 }

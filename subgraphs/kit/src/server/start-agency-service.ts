@@ -11,6 +11,7 @@ import { createCursorSeal, UNSEALED_CURSORS_FOR_BENCHMARKS } from '../pagination
 import { loadCursorKeys } from '../pagination/cursor-keys';
 import { sealConnections } from '../pagination/seal-connections';
 import { scheduleIdempotencyPurge } from '../writes/idempotency-purge';
+import { createEventFlow, type EventFlow } from '../events/start-event-flow';
 
 export interface AgencyServiceOptions {
   config: SubgraphConfig;
@@ -25,6 +26,8 @@ export interface AgencyServiceOptions {
 
 export interface AgencyService extends SubgraphServer {
   readonly database: Database;
+  /** Its relay and consumer, when the configuration names a transport (config.events). */
+  readonly events?: EventFlow;
 }
 
 export async function openSubgraphDatabase<T>(
@@ -41,11 +44,21 @@ export async function startAgencyService<T>(
   { config, logger, database: given, recordAccess, sealCursors }: AgencyServiceOptions,
 ): Promise<AgencyService> {
   const database = given ?? (await openSubgraphDatabase(definition, config));
+  let events: EventFlow | undefined;
   try {
     if (config.seedPreset) {
       const seeded = await seedIfEmpty(database, definition.seeds, config.seedPreset);
       logger.info(seeded.action === 'kept' ? 'seed already present' : `seed ${seeded.action}`, { ...seeded });
     }
+    events = config.events
+      ? await createEventFlow({
+          service: definition.name,
+          config: config.events,
+          database,
+          logger,
+          handlers: definition.eventHandlers,
+        })
+      : undefined;
     const server = await startSubgraphServer({
       gatewayKeys: await loadPublicKeys(config.gatewayKeys),
       recordAccess,
@@ -65,19 +78,25 @@ export async function startAgencyService<T>(
       stackTraces: config.stackTraces ?? false,
       shutdownGraceMs: config.shutdownGraceMs,
       httpServer: config.httpServer,
+      events,
       logger,
     });
     const idempotencyPurge = scheduleIdempotencyPurge(database, logger);
+    await events?.start();
+    const flow = events;
     return {
       ...server,
       database,
+      events: flow,
       async close() {
         idempotencyPurge.stop();
         await server.close();
+        await flow?.close();
         if (!given) await database.close();
       },
     };
   } catch (error) {
+    await events?.close();
     if (!given) await database.close();
     throw error;
   }

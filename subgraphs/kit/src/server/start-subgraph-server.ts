@@ -16,6 +16,7 @@ import { auditTrailPlugin } from './audit-trail-plugin';
 import { cacheHintsPlugins } from './cache-hints-plugins';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
 import type { RequestContext } from '../context';
+import type { EventFlow } from '../events/start-event-flow';
 import type { Database } from '../db/database';
 import type { HttpServerLimits } from '../config/http-server-config';
 import { createFormatError } from '../errors';
@@ -55,6 +56,8 @@ export interface SubgraphServerOptions<TLoaders> {
   shutdownGraceMs?: number;
   /** Header and request timeouts and the connection cap (HTTP_*); the HTTP service's defaults when absent. */
   httpServer?: HttpServerLimits;
+  /** The event machinery's routes, readiness checks and metrics, when the service runs one. */
+  events?: Pick<EventFlow, 'routes' | 'readiness' | 'observe'>;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -74,6 +77,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     }
   }
   const observability = createSubgraphObservability({ service: options.name, logger, database: options.database });
+  options.events?.observe(observability.registry);
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
@@ -136,9 +140,10 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     graphql: observability.scopeRequests(graphql),
     routes: {
       ...observability.routes,
+      ...options.events?.routes,
       '/health': healthRoute(options.name),
     },
-    readiness: subgraphReadinessChecks(options.database),
+    readiness: [...subgraphReadinessChecks(options.database), ...(options.events?.readiness ?? [])],
     shutdownGraceMs: options.shutdownGraceMs,
     limits: options.httpServer,
     onError: (error) => logger.error('http handler failed', describeError(error)),

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { AccessPolicy } from '../access/access-policy';
 import type { Database } from '../db/database';
+import type { EventHandlers } from '../events/event-handler';
 import type { SeedCatalog } from '../seed/seed-plan';
 
 /**
@@ -23,4 +24,9 @@ export interface SubgraphDefinition<TLoaders> {
   seeds: SeedCatalog;
   /** Who may read which of this agency's fields, for which purpose. */
   accessPolicy: AccessPolicy<string>;
+  /**
+   * The other agencies' events this one acts on, by producer and type: given, the service
+   * consumes them (its migrations must include inboxMigrations). Every service relays its own outbox.
+   */
+  eventHandlers?: EventHandlers;
 }

@@ -5,3 +5,5 @@ export * from './event-loop-delay';
 export * from './seeded-subgraph-database';
 export * from './sample-audit-entry';
 export * from './expect-no-policy-gaps';
+export * from './event-fixture';
+export * from './eventually';

@@ -23,6 +23,7 @@ export const TEST_NAMESPACE = readTestNamespace(process.env.JEMBATAN_TEST_NAMESP
 export const TEST_POSTGRES_URL =
   process.env.JEMBATAN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.JEMBATAN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_NATS_URL = process.env.JEMBATAN_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 /** A fresh random namespace, for a run that was given none. */
 export function randomTestNamespace(): string {

@@ -26,8 +26,10 @@ const participantEnrolled = z.object({
 const coverageEnded = z.object({
   nik: z.string(),
   kpj: z.string(),
-  programs: z.array(program).min(1),
+  programs: z.array(program),
   until: isoDate,
+  /** Cover an ended contract withdrew before it started (e.g. JHT from 2017 for a 2016 contract). */
+  withdrawn: z.array(z.object({ program, since: isoDate })).default([]),
 });
 
 /** Reads an event's payload, or refuses the event (it is parked for operators, never retried). */
@@ -58,14 +60,26 @@ const onParticipantEnrolled: EventHandler = async (transaction, event) => {
   );
 };
 
-/** BPJS ended cover: close the periods still open (or running past the new end) on that day. */
+/**
+ * BPJS ended cover: close the periods still open (or running past the new end) on that day, and
+ * drop the periods it withdrew before they began.
+ */
 const onCoverageEnded: EventHandler = async (transaction, event) => {
   const ended = payloadOf(coverageEnded, event);
+  const nik = requireNik(ended.nik, 'nik');
+  const kpj = requireKpj(ended.kpj, 'kpj');
   await transaction.query(
     `UPDATE bpjs_cover SET until = $3::date
       WHERE nik = $1 AND kpj = $2 AND program = ANY ($4::text[]) AND (until IS NULL OR until > $3::date)`,
-    [requireNik(ended.nik, 'nik'), requireKpj(ended.kpj, 'kpj'), ended.until, ended.programs],
+    [nik, kpj, ended.until, ended.programs],
   );
+  if (ended.withdrawn.length > 0) {
+    await transaction.query(
+      `DELETE FROM bpjs_cover c USING unnest($3::text[], $4::date[]) AS w (program, since)
+        WHERE c.nik = $1 AND c.kpj = $2 AND c.program = w.program AND c.since = w.since`,
+      [nik, kpj, ended.withdrawn.map((w) => w.program), ended.withdrawn.map((w) => w.since)],
+    );
+  }
 };
 
 /** What Pemprov DKI does with BPJS Ketenagakerjaan's events: keep its copy of their cover. */

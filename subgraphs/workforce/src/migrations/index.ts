@@ -1,4 +1,10 @@
-import { auditTrailMigrations, CreateOutbox1766000000010, seedLedgerMigrations, writeMigrations } from '@jembatan/kit';
+import {
+  auditTrailMigrations,
+  CreateInbox1766000000040,
+  CreateOutbox1766000000010,
+  seedLedgerMigrations,
+  writeMigrations,
+} from '@jembatan/kit';
 import { CreateWorkforceRegistry1732406400100 } from './1732406400100-CreateWorkforceRegistry';
 import { AddUnitWorkerCounts1765000000100 } from './1765000000100-AddUnitWorkerCounts';
 import { AddWorkerVersion1766000000100 } from './1766000000100-AddWorkerVersion';
@@ -14,4 +20,5 @@ export const workforceMigrations = [
   AddUnitWorkerCounts1765000000100,
   AddWorkerVersion1766000000100,
   AddBpjsCoverMirror1766000000190,
+  CreateInbox1766000000040,
 ];

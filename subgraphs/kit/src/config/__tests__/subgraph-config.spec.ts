@@ -23,6 +23,17 @@ describe('subgraph configuration', () => {
       shutdownGraceMs: 10_000,
       httpServer: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1_000 },
       stackTraces: false,
+      events: {
+        transport: 'embedded',
+        natsUrl: undefined,
+        peers: {},
+        signingKey: { generateAt: '/srv/jembatan/data/keys/events-signing.private.jwk.json', alg: 'EdDSA' },
+        publicKeys: { generateAt: '/srv/jembatan/data/keys/events-signing.private.jwk.json', alg: 'EdDSA' },
+        relayBatch: 500,
+        relayPollMs: 100,
+        maxDeliveries: 5,
+        concurrency: 4,
+      },
     });
   });
 
@@ -93,6 +104,7 @@ describe('subgraph configuration', () => {
         WORKFORCE_PORT: '8081',
         GATEWAY_PUBLIC_KEYS_PATH: '/etc/jembatan/gateway.jwks.json',
         CURSOR_KEYS_PATH: '/etc/jembatan/workforce-cursor.keys.json',
+        NATS_URL: 'nats://nats.jakarta.go.id:4222',
       },
       spec,
     );
@@ -103,6 +115,62 @@ describe('subgraph configuration', () => {
       seedPreset: null,
       gatewayKeys: { file: '/etc/jembatan/gateway.jwks.json' },
       cursorKeys: { file: '/etc/jembatan/workforce-cursor.keys.json' },
+      events: { transport: 'nats', natsUrl: 'nats://nats.jakarta.go.id:4222' },
+    });
+  });
+
+  describe('events', () => {
+    const production = {
+      NODE_ENV: 'production',
+      GATEWAY_PUBLIC_KEYS_PATH: '/etc/jembatan/gateway.jwks.json',
+      CURSOR_KEYS_PATH: '/etc/jembatan/workforce-cursor.keys.json',
+    };
+
+    it('go through NATS when NATS_URL is set, else through the embedded transport to EVENTS_PEERS', () => {
+      expect(readSubgraphConfig({ NATS_URL: 'nats://127.0.0.1:4222' }, spec).events).toMatchObject({
+        transport: 'nats',
+        natsUrl: 'nats://127.0.0.1:4222',
+      });
+      expect(
+        readSubgraphConfig({ EVENTS_PEERS: 'workforce=http://127.0.0.1:4001, bpjs=http://127.0.0.1:4002' }, spec)
+          .events,
+      ).toMatchObject({
+        transport: 'embedded',
+        peers: { workforce: 'http://127.0.0.1:4001', bpjs: 'http://127.0.0.1:4002' },
+      });
+    });
+
+    it('refuse a malformed NATS_URL, peer list or relay setting, naming the variable', () => {
+      expect(() => readSubgraphConfig({ NATS_URL: 'http://127.0.0.1:4222' }, spec)).toThrow(
+        /NATS_URL: must be a nats:/,
+      );
+      expect(() => readSubgraphConfig({ EVENTS_PEERS: 'bpjs' }, spec)).toThrow(/EVENTS_PEERS: "bpjs" is not name=/);
+      expect(() => readSubgraphConfig({ EVENTS_RELAY_BATCH: '0' }, spec)).toThrow(/EVENTS_RELAY_BATCH/);
+      expect(() => readSubgraphConfig({ EVENTS_TRANSPORT: 'nats' }, spec)).toThrow(
+        /NATS_URL: required with EVENTS_TRANSPORT=nats/,
+      );
+    });
+
+    it('need NATS in production, unless the embedded transport is asked for by name with its key files', () => {
+      expect(() => readSubgraphConfig(production, spec)).toThrow(/NATS_URL: required in production/);
+      expect(() => readSubgraphConfig({ ...production, EVENTS_TRANSPORT: 'embedded' }, spec)).toThrow(
+        /EVENTS_SIGNING_KEY_PATH and EVENTS_PUBLIC_KEYS_PATH: required in production/,
+      );
+      expect(
+        readSubgraphConfig(
+          {
+            ...production,
+            EVENTS_TRANSPORT: 'embedded',
+            EVENTS_SIGNING_KEY_PATH: '/etc/jembatan/events/workforce.private.jwk.json',
+            EVENTS_PUBLIC_KEYS_PATH: '/etc/jembatan/events/producers.jwks.json',
+          },
+          spec,
+        ).events,
+      ).toMatchObject({
+        transport: 'embedded',
+        signingKey: { file: '/etc/jembatan/events/workforce.private.jwk.json' },
+        publicKeys: { file: '/etc/jembatan/events/producers.jwks.json' },
+      });
     });
   });
 
