@@ -38,6 +38,7 @@ const PROCESS_LEVEL = [
   'test/keys-command.e2e.ts',
   'test/production-build.e2e.ts',
   'test/event-faults.e2e.ts',
+  'test/agreement-flow.e2e.ts',
 ];
 /** Where the database engine changes what is tested (SQL, locks, connections, closing): both engines. */
 const ENGINE_SENSITIVE = [
