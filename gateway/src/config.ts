@@ -1,12 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import {
-  devKeyPaths,
-  readHttpServerConfig,
-  readShutdownConfig,
-  type HttpServerLimits,
-  type KeySource,
-} from '@jembatan/kit';
+import { devKeyPaths, type KeySource } from '@jembatan/kit/access';
+import { readHttpServerConfig, readShutdownConfig, type HttpServerLimits } from '@jembatan/kit/http';
 import type { AuthConfig } from './auth/auth-config';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
 import { readLimitsConfig, type LimitsConfig } from './limits';

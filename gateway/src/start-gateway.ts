@@ -3,20 +3,19 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
+import { createGatewayTokenSigner } from '@jembatan/kit/access';
+import { createFormatError } from '@jembatan/kit/errors';
+import { createGatewayObservability } from '@jembatan/kit/gateway-observability';
 import {
-  createFormatError,
-  createGatewayObservability,
-  createGatewayTokenSigner,
   createGraphqlHttpHandler,
-  describeError,
   healthRoute,
   requestIdOf,
   startHttpService,
   stringifyCompactly,
   type HttpServerLimits,
   type HttpService,
-  type Logger,
-} from '@jembatan/kit';
+} from '@jembatan/kit/http';
+import { describeError, type Logger } from '@jembatan/kit/log';
 import {
   AgencyDataSource,
   createUserTokenVerifier,

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parse, type DocumentNode } from 'graphql';
-import { GATEWAY_TOKEN_HEADER, type ForwardedRequest, type SignedOperation } from '@jembatan/kit';
+import { GATEWAY_TOKEN_HEADER, type ForwardedRequest, type SignedOperation } from '@jembatan/kit/access';
 import type { GatewayContext } from '../context';
 import {
   createSubgraphFetchers,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { isPurpose, mayDeclare, RequestRejectedError, type Caller, type Purpose } from '@jembatan/kit';
+import { isPurpose, mayDeclare, type Caller, type Purpose } from '@jembatan/kit/access';
+import { RequestRejectedError } from '@jembatan/kit/http';
 
 export const PURPOSE_HEADER = 'x-purpose';
 

@@ -1,14 +1,5 @@
-import {
-  isPurpose,
-  isRole,
-  mayDeclare,
-  PayloadTooLargeError,
-  readBody,
-  ROLES,
-  sendJsonError,
-  type Caller,
-  type RouteHandler,
-} from '@jembatan/kit';
+import { isPurpose, isRole, mayDeclare, ROLES, type Caller } from '@jembatan/kit/access';
+import { PayloadTooLargeError, readBody, sendJsonError, type RouteHandler } from '@jembatan/kit/http';
 import { PLAYGROUND_SECURITY_HEADERS } from './content-security-policy';
 import type { DevelopmentTokenMinter } from './development-token-minter';
 
