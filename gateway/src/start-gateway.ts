@@ -118,7 +118,10 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const agency = new AgencyDataSource(name, options.subgraphUrls[name] ?? url!, signGatewayToken, subgraphFetchers);
-      return inFlightFetches ? new DeduplicatingDataSource(name, agency, inFlightFetches) : agency;
+      if (!inFlightFetches) return agency;
+      return new DeduplicatingDataSource(name, agency, inFlightFetches, ({ request, context }, copyOf) =>
+        agency.recordMergedRead(request, context, copyOf),
+      );
     },
     logger: {
       debug: () => {},

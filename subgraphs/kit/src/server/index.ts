@@ -4,3 +4,4 @@ export * from './subgraph-definition';
 export * from './start-agency-service';
 export * from './run-subgraph-main';
 export * from './subgraph-readiness';
+export * from './audit-copy-route';

@@ -2,7 +2,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER, InvalidGatewayTokenError } from '../access/internal-token';
+import {
+  AUDIT_COPY_PATH,
+  createGatewayTokenVerifier,
+  GATEWAY_TOKEN_HEADER,
+  InvalidGatewayTokenError,
+} from '../access/internal-token';
 import type { JsonWebKeySet } from '../access/key-files';
 import type { AccessPolicy } from '../access/access-policy';
 import { AccessRecorder } from '../access/access-recorder';
@@ -10,6 +15,8 @@ import { enforceAccessPolicy } from '../access/enforce-access-policy';
 import { compileAccessPolicy } from '../access/field-access';
 import { WithheldFields } from '../access/withheld-fields';
 import { withheldFieldsPlugin } from '../access/withheld-fields-plugin';
+import { RecentReads } from '../audit/recent-reads';
+import { auditCopyRoute } from './audit-copy-route';
 import { auditTrailPlugin } from './audit-trail-plugin';
 import { cacheHintsPlugins } from './cache-hints-plugins';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
@@ -60,6 +67,8 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   const { logger } = options;
   const policy = compileAccessPolicy(options.schema, options.accessPolicy);
   const observability = createSubgraphObservability({ service: options.name, logger, database: options.database });
+  const recording = options.recordAccess !== false;
+  const recentReads = new RecentReads();
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
@@ -71,7 +80,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       // Before the plugins that read the errors sent (audit, metrics, request log).
       withheldFieldsPlugin(),
       ...cacheHintsPlugins(),
-      ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
+      ...(recording ? [auditTrailPlugin(options.database, logger, recentReads)] : []),
       ...observability.plugins,
     ],
     includeStacktraceInErrorResponses: !options.production,
@@ -84,9 +93,10 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   await apollo.start();
 
   const verifyGatewayToken = createGatewayTokenVerifier(options.name, options.gatewayKeys);
+  const bodyLimitBytes = options.bodyLimitBytes ?? 8 * 1024 * 1024;
   const graphql = createGraphqlHttpHandler({
     apollo,
-    bodyLimitBytes: options.bodyLimitBytes ?? 8 * 1024 * 1024,
+    bodyLimitBytes,
     context: async (request, body) => {
       const header = request.headers[GATEWAY_TOKEN_HEADER];
       let forwarded;
@@ -116,6 +126,15 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     routes: {
       ...observability.routes,
       '/health': healthRoute(options.name),
+      ...(recording && {
+        [AUDIT_COPY_PATH]: auditCopyRoute({
+          database: options.database,
+          recentReads,
+          verifyGatewayToken,
+          logger,
+          bodyLimitBytes,
+        }),
+      }),
     },
     readiness: subgraphReadinessChecks(options.database),
     shutdownGraceMs: options.shutdownGraceMs,
