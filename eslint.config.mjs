@@ -46,6 +46,24 @@ export default tseslint.config(
     },
   },
   ...AGENCIES.map(agencyBoundaries),
+  {
+    files: ['gateway/src/**/*.ts'],
+    ignores: ['gateway/src/**/__tests__/**', 'gateway/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@jembatan/kit',
+              message:
+                "Import the kit's narrow entry points (@jembatan/kit/http, /access, /errors, /log, …): its root loads TypeORM, PGlite and type-graphql, which the gateway never uses.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['scripts/**/*.ts', 'schema/src/generate.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
   { files: ['schema/client/src/codegen/generate.ts', 'schema/client/example/**/*.ts'], rules: { 'no-console': 'off' } },
 );

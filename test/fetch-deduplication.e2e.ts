@@ -17,8 +17,8 @@ import { startHoldingProxy, type HoldingProxy } from './harness/holding-proxy';
 
 /**
  * Identical subgraph fetches in flight at once are sent once, through the real gateway and
- * subgraphs: only when the agency declared the answer public, and never across callers whose
- * roles, purpose or data subject differ. Each agency's answers are held a moment on their way back
+ * subgraphs: to anyone with the same roles, purpose and data subject when the agency declared the
+ * answer public; to the same caller only, each request audited by the agency, when it is personal. Each agency's answers are held a moment on their way back
  * (a proxy in front of each subgraph, which also counts the fetches), so requests sent together
  * are in flight together, as under load. The response cache is off here: every request would
  * reach the subgraphs without deduplication.
@@ -106,24 +106,26 @@ async function send(gateway: HttpService, ask: Ask): Promise<Answer> {
 /** Sends every ask at once; returns the answers and how many fetches each agency got meanwhile. */
 async function together(asks: Ask[], gateway: HttpService = supergraph.gateway) {
   const before = { workforce: proxies.workforce.fetches, bpjs: proxies.bpjs.fetches };
+  const copiesBefore = { workforce: proxies.workforce.auditCopies, bpjs: proxies.bpjs.auditCopies };
   const answers = await Promise.all(asks.map((ask) => send(gateway, ask)));
   const fetches = {
     workforce: proxies.workforce.fetches - before.workforce,
     bpjs: proxies.bpjs.fetches - before.bpjs,
   };
-  return { answers, fetches };
+  const auditCopies = {
+    workforce: proxies.workforce.auditCopies - copiesBefore.workforce,
+    bpjs: proxies.bpjs.auditCopies - copiesBefore.bpjs,
+  };
+  return { answers, fetches, auditCopies };
 }
 
 const times = (count: number, ask: () => Ask): Ask[] => Array.from({ length: count }, ask);
 
-const auditRecords = async (service: AgencyService, requestId: string) =>
-  Number(
-    (
-      await service.database.dataSource.query<{ count: string }[]>(
-        'SELECT count(*) AS count FROM audit_log WHERE request_id = $1',
-        [requestId],
-      )
-    )[0]!.count,
+/** The audit records an agency holds for one request: whose read each was, and of whom. */
+const auditRecords = (service: AgencyService, requestId: string) =>
+  service.database.dataSource.query<{ caller_subject: string; subjects: string[] }[]>(
+    'SELECT caller_subject, subjects FROM audit_log WHERE request_id = $1',
+    [requestId],
   );
 
 const claimsByProgram = (as: Caller, purpose: Purpose = 'STATISTICS', dataSubject?: string): Ask => ({
@@ -191,23 +193,58 @@ describe('identical subgraph fetches in flight', () => {
     expect(claims.fetches.bpjs).toBe(2);
   });
 
-  it('that read a person are each sent, and each request is audited by both agencies', async () => {
+  const enrolmentOf = (as: Caller): Ask => ({
+    operation: 'WorkerEnrolment',
+    variables: { nik: enrolledWorker.nik },
+    as,
+    purpose: 'HR_ADMINISTRATION',
+  });
+
+  it('that read a person are sent once for one caller, and every request gets its own audit record at both agencies before its answer', async () => {
     const hr = caller('dki_hr');
-    const enrolment = (): Ask => ({
-      operation: 'WorkerEnrolment',
-      variables: { nik: enrolledWorker.nik },
-      as: hr,
-      purpose: 'HR_ADMINISTRATION',
-    });
+    const alone = withoutCursorValues((await send(supergraph.gateway, enrolmentOf(hr))).body);
     for (let round = 0; round < 2; round += 1) {
-      const { answers, fetches } = await together(times(4, enrolment));
-      expect(fetches).toEqual({ workforce: 4, bpjs: 4 });
+      const { answers, fetches, auditCopies } = await together(times(4, () => enrolmentOf(hr)));
+      expect(fetches).toEqual({ workforce: 1, bpjs: 1 });
+      expect(auditCopies).toEqual({ workforce: 3, bpjs: 3 });
       for (const answer of answers) {
         expect(answer.body.errors).toBeUndefined();
-        expect(await auditRecords(supergraph.workforce, answer.requestId)).toBe(1);
-        expect(await auditRecords(supergraph.bpjs, answer.requestId)).toBe(1);
+        expect(withoutCursorValues(answer.body)).toEqual(alone);
+        expect(answer.cacheControl).toBe('no-store');
+        for (const agency of [supergraph.workforce, supergraph.bpjs]) {
+          const records = await auditRecords(agency, answer.requestId);
+          expect(records).toHaveLength(1);
+          expect(records[0]!.caller_subject).toBe(hr.subject);
+          expect(records[0]!.subjects).toContain(`nik:${enrolledWorker.nik}`);
+        }
       }
     }
+  });
+
+  it('that read a person are never shared between callers with the same roles and purpose', async () => {
+    const callers = [caller('dki_hr'), caller('dki_hr'), caller('dki_hr')];
+    const asks = callers.flatMap((each) => times(2, () => enrolmentOf(each)));
+    const { answers, fetches, auditCopies } = await together(asks);
+    // One fetch per caller to each agency; each caller's second request takes that caller's answer.
+    expect(fetches).toEqual({ workforce: 3, bpjs: 3 });
+    expect(auditCopies).toEqual({ workforce: 3, bpjs: 3 });
+    for (const [index, answer] of answers.entries()) {
+      for (const agency of [supergraph.workforce, supergraph.bpjs]) {
+        const records = await auditRecords(agency, answer.requestId);
+        expect(records.map((record) => record.caller_subject)).toEqual([asks[index]!.as.subject]);
+      }
+    }
+  });
+
+  it('that read a person are each sent and audited with deduplication off', async () => {
+    const hr = caller('dki_hr');
+    const { answers, fetches, auditCopies } = await together(
+      times(4, () => enrolmentOf(hr)),
+      withoutDeduplication,
+    );
+    expect(fetches).toEqual({ workforce: 4, bpjs: 4 });
+    expect(auditCopies).toEqual({ workforce: 0, bpjs: 0 });
+    for (const answer of answers) expect(await auditRecords(supergraph.bpjs, answer.requestId)).toHaveLength(1);
   });
 
   it('are never shared between purposes or data subjects', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_ID_SPAN_ATTRIBUTE, SpanKind, startInMemoryTracing, type ReadableSpan } from '@jembatan/kit/tracing';
+import { REQUEST_ID_SPAN_ATTRIBUTE, SpanKind, type ReadableSpan } from '@jembatan/kit/tracing';
+import { startInMemoryTracing } from '@jembatan/kit/tracing/in-memory';
 import { generateWorld } from '@jembatan/seed-world';
 import type { RunningSupergraph } from './harness';
 

@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { devKeyPaths, type KeySource } from '@jembatan/kit/access';
 import {
   errorDetailEnvShape,
-  stackTracesOn,
-  devKeyPaths,
+  readEnvironment,
   readHttpServerConfig,
   readShutdownConfig,
+  stackTracesOn,
   type HttpServerLimits,
-  type KeySource,
-  readEnvironment,
-} from '@jembatan/kit';
+} from '@jembatan/kit/http';
 import type { AuthConfig } from './auth/auth-config';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
 import { readLimitsConfig, type LimitsConfig } from './limits';

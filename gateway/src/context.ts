@@ -1,4 +1,4 @@
-import type { Caller, Purpose } from '@jembatan/kit';
+import type { Caller, Purpose } from '@jembatan/kit/access';
 
 /** What the gateway knows about one request once its token is verified. */
 export interface GatewayContext {

@@ -1,6 +1,7 @@
 import '@jembatan/kit/refuse-stale-build';
 import { tracing } from './tracing';
-import { createLogger, describeError, onShutdown } from '@jembatan/kit';
+import { onShutdown } from '@jembatan/kit/http';
+import { createLogger, describeError } from '@jembatan/kit/log';
 import { loadAuthKeys } from './auth';
 import { readGatewayConfig } from './config';
 import { developmentTokenMinter } from './playground';

@@ -3,20 +3,19 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
+import { createGatewayTokenSigner } from '@jembatan/kit/access';
+import { createFormatError } from '@jembatan/kit/errors';
+import { createGatewayObservability } from '@jembatan/kit/gateway-observability';
 import {
-  createFormatError,
-  createGatewayObservability,
-  createGatewayTokenSigner,
   createGraphqlHttpHandler,
-  describeError,
   healthRoute,
   requestIdOf,
   startHttpService,
   stringifyCompactly,
   type HttpServerLimits,
   type HttpService,
-  type Logger,
-} from '@jembatan/kit';
+} from '@jembatan/kit/http';
+import { describeError, type Logger } from '@jembatan/kit/log';
 import {
   AgencyDataSource,
   createUserTokenVerifier,
@@ -121,7 +120,10 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const agency = new AgencyDataSource(name, options.subgraphUrls[name] ?? url!, signGatewayToken, subgraphFetchers);
-      return inFlightFetches ? new DeduplicatingDataSource(name, agency, inFlightFetches) : agency;
+      if (!inFlightFetches) return agency;
+      return new DeduplicatingDataSource(name, agency, inFlightFetches, ({ request, context }, copyOf) =>
+        agency.recordMergedRead(request, context, copyOf),
+      );
     },
     logger: {
       debug: () => {},

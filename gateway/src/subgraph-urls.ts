@@ -1,4 +1,4 @@
-import { readEnvironment } from '@jembatan/kit';
+import { readEnvironment } from '@jembatan/kit/http';
 import { z } from 'zod';
 import { REGISTERED_AGENCIES, type RegisteredAgency } from '@jembatan/subgraph-registry/agencies';
 

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AUDIT_COPY_PATH } from '@jembatan/kit/access';
 
 /** Headers about one hop or the bytes on the wire, not the answer: the proxy's own connection sets them. */
 const HOP_BY_HOP = new Set([
@@ -18,6 +19,8 @@ export interface HoldingProxy {
   readonly url: string;
   /** The fetches that reached the agency through this proxy so far. */
   readonly fetches: number;
+  /** The audit copies of merged fetches the gateway asked the agency for (not held, not fetches). */
+  readonly auditCopies: number;
   /** Where the real subgraph runs: known only once it has started. */
   forwardTo(url: string): void;
   close(): Promise<void>;
@@ -33,21 +36,26 @@ async function readBody(request: IncomingMessage): Promise<string> {
  * An agency's address as the gateway knows it: forwards every fetch to the real subgraph, headers
  * (`Cache-Control` among them) and all, and holds each answer for `holdMs`, so that requests sent
  * together are all in flight at the gateway at once, as under load. Counts the fetches it forwards.
+ * Audit copies (POST /audit-copy) go to the agency's own path, unheld, and are counted apart.
  */
 export async function startHoldingProxy(holdMs: number): Promise<HoldingProxy> {
   let fetches = 0;
+  let auditCopies = 0;
   let targetUrl: string | undefined;
   const server = createServer(async (request, response) => {
-    fetches += 1;
+    const auditCopy = request.url === AUDIT_COPY_PATH;
+    if (auditCopy) auditCopies += 1;
+    else fetches += 1;
     const headers = Object.fromEntries(
       Object.entries(request.headers).filter(
         (entry): entry is [string, string] => typeof entry[1] === 'string' && !HOP_BY_HOP.has(entry[0]),
       ),
     );
     if (!targetUrl) throw new Error('holding proxy: forwardTo was not called');
-    const answer = await fetch(targetUrl, { method: request.method, headers, body: await readBody(request) });
+    const destination = auditCopy ? new URL(AUDIT_COPY_PATH, targetUrl) : targetUrl;
+    const answer = await fetch(destination, { method: request.method, headers, body: await readBody(request) });
     const body = await answer.text();
-    await sleep(holdMs);
+    if (!auditCopy) await sleep(holdMs);
     answer.headers.forEach((value, name) => {
       if (!HOP_BY_HOP.has(name)) response.setHeader(name, value);
     });
@@ -61,6 +69,9 @@ export async function startHoldingProxy(holdMs: number): Promise<HoldingProxy> {
     url: `http://127.0.0.1:${port}/graphql`,
     get fetches() {
       return fetches;
+    },
+    get auditCopies() {
+      return auditCopies;
     },
     forwardTo(url) {
       targetUrl = url;

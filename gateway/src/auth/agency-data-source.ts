@@ -1,6 +1,11 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parse, type DocumentNode } from 'graphql';
-import { GATEWAY_TOKEN_HEADER, type ForwardedRequest, type SignedOperation } from '@jembatan/kit';
+import {
+  AUDIT_COPY_PATH,
+  GATEWAY_TOKEN_HEADER,
+  type ForwardedRequest,
+  type SignedOperation,
+} from '@jembatan/kit/access';
 import type { GatewayContext } from '../context';
 import {
   createSubgraphFetchers,
@@ -18,6 +23,30 @@ export type SignGatewayToken = (
 ) => Promise<string>;
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
+type OutgoingRequest = ProcessOptions['request'];
+
+/** An audit copy is one small INSERT at the agency; a follower waits this long at most, then fetches itself. */
+const AUDIT_COPY_TIMEOUT_MS = 5_000;
+
+/** What the gateway vouches for to an agency about one request. */
+function forwardedRequestOf(context: GatewayContext): ForwardedRequest | undefined {
+  if (!context.caller) return undefined;
+  return {
+    caller: context.caller,
+    purpose: context.purpose,
+    requestId: context.requestId,
+    // Only a published operation's name travels: a name a client chose stays at the gateway.
+    operationName: context.publishedOperation,
+    dataSubject: context.dataSubject,
+  };
+}
+
+/** The operation as the data source serialises it for the subgraph, which the token is signed for. */
+const signedOperationOf = (request: OutgoingRequest): SignedOperation => ({
+  query: request.query ?? '',
+  variables: request.variables,
+  operationName: request.operationName,
+});
 
 /** The operation the gateway sends: parsed by the query planner already, except for health checks. */
 function documentOf(options: ProcessOptions): DocumentNode | undefined {
@@ -67,22 +96,39 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const headers = request.http?.headers;
-    if (!headers || !context.caller) return;
+    // Health checks and schema loads come with an empty context: no caller, nothing signed.
+    const forwarded = forwardedRequestOf(context as Partial<GatewayContext> as GatewayContext);
+    if (!headers || !forwarded) return;
     headers.set('x-request-id', context.requestId);
-    const forwarded: ForwardedRequest = {
-      caller: context.caller,
-      purpose: context.purpose,
-      requestId: context.requestId,
-      // Only a published operation's name travels: a name a client chose stays at the gateway.
-      operationName: context.publishedOperation,
-      dataSubject: context.dataSubject,
-    };
     // Signed as it will be sent: the data source serialises this same request as the body.
-    const operation = {
-      query: request.query ?? '',
-      variables: request.variables,
-      operationName: request.operationName,
-    };
-    headers.set(GATEWAY_TOKEN_HEADER, await this.sign(this.agency, forwarded, operation));
+    headers.set(GATEWAY_TOKEN_HEADER, await this.sign(this.agency, forwarded, signedOperationOf(request)));
+  }
+
+  /**
+   * Asks the agency to record this request's read as its own audit record, a copy of what it
+   * recorded for `copyOf`: the identical fetch of the same caller whose answer this request is
+   * about to receive instead of fetching (see InFlightFetches). True once the record is written;
+   * false on any refusal or failure, and the request then sends its fetch itself.
+   */
+  async recordMergedRead(request: OutgoingRequest, context: GatewayContext, copyOf: string): Promise<boolean> {
+    const forwarded = forwardedRequestOf(context);
+    if (!forwarded) return false;
+    const operation = signedOperationOf(request);
+    try {
+      const response = await fetch(new URL(AUDIT_COPY_PATH, this.url), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': context.requestId,
+          [GATEWAY_TOKEN_HEADER]: await this.sign(this.agency, forwarded, operation),
+        },
+        body: JSON.stringify({ ...operation, copyOf }),
+        signal: AbortSignal.timeout(AUDIT_COPY_TIMEOUT_MS),
+      });
+      await response.arrayBuffer();
+      return response.status === 201;
+    } catch {
+      return false;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { KeySource } from '@jembatan/kit';
+import type { KeySource } from '@jembatan/kit/access';
 
 /** How the gateway authenticates users: read from the environment by config.ts. */
 export interface AuthConfig {

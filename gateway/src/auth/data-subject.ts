@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { RequestRejectedError, validateNik, type Purpose } from '@jembatan/kit';
+import type { Purpose } from '@jembatan/kit/access';
+import { RequestRejectedError } from '@jembatan/kit/http';
+import { validateNik } from '@jembatan/kit/identifiers';
 
 export const DATA_SUBJECT_HEADER = 'x-data-subject';
 

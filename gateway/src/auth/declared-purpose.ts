@@ -3,11 +3,11 @@ import {
   isPurpose,
   mayDeclare,
   purposeNotAllowedMessage,
-  RequestRejectedError,
   unknownPurposeMessage,
   type Caller,
   type Purpose,
-} from '@jembatan/kit';
+} from '@jembatan/kit/access';
+import { RequestRejectedError } from '@jembatan/kit/http';
 
 export const PURPOSE_HEADER = 'x-purpose';
 

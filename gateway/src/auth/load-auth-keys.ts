@@ -1,4 +1,4 @@
-import { describeKeySource, loadPrivateKey, loadPublicKeys, type KeySource } from '@jembatan/kit';
+import { describeKeySource, loadPrivateKey, loadPublicKeys, type KeySource } from '@jembatan/kit/access';
 import type { AuthConfig } from './auth-config';
 import type { UserTokenSettings } from './user-token-verifier';
 

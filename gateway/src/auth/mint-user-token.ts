@@ -1,5 +1,5 @@
 import { importJWK, SignJWT, type JWK } from 'jose';
-import type { Caller } from '@jembatan/kit';
+import type { Caller } from '@jembatan/kit/access';
 
 export interface MintSettings {
   issuer: string;

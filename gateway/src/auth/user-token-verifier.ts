@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { isRole, RequestRejectedError, type Caller, type JsonWebKeySet } from '@jembatan/kit';
+import { isRole, type Caller, type JsonWebKeySet } from '@jembatan/kit/access';
+import { RequestRejectedError } from '@jembatan/kit/http';
 import { tokenLifetimeProblem } from './token-lifetime';
 import { VerifiedTokens, VERIFIED_TOKEN_TRUST_MS } from './verified-tokens';
 

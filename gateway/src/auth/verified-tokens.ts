@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Caller } from '@jembatan/kit';
+import type { Caller } from '@jembatan/kit/access';
 
 /**
  * How long a verified token is trusted without checking its signature again. A key the identity

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestRejectedError, sendJsonError, type RouteHandler } from '@jembatan/kit';
+import { RequestRejectedError, sendJsonError, type RouteHandler } from '@jembatan/kit/http';
 import type { GatewayContext } from '../context';
 import { ExportError, type CsvExportRequest, type ExportableOperation } from './csv-export';
 import type { ResultTable } from './result-table';

@@ -1,4 +1,4 @@
-import type { ReadinessCheck } from '@jembatan/kit';
+import type { ReadinessCheck } from '@jembatan/kit/http';
 import { probeSubgraphReadiness } from './subgraph-probe';
 
 export interface GatewayReadinessOptions {

@@ -1,4 +1,4 @@
-import type { RouteHandler } from '@jembatan/kit';
+import type { RouteHandler } from '@jembatan/kit/http';
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 /** What our browser clients send: a JSON body, the user's token, the declared purpose, tracing, and Apollo's CSRF header. */

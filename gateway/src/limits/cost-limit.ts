@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DEFAULT_PAGE_SIZES } from '@jembatan/kit';
+import { DEFAULT_PAGE_SIZES } from '@jembatan/kit/page-request';
 import { getVariableValues } from 'graphql';
 import type { GatewayContext } from '../context';
 import { estimateOperationCost, type CostWeights } from './operation-cost';

@@ -1,4 +1,4 @@
-import { readEnvironment } from '@jembatan/kit';
+import { readEnvironment } from '@jembatan/kit/http';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_OPERATION_MANIFEST_PATH } from './operation-manifest';

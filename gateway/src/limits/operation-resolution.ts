@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { JembatanError, type ErrorCode } from '@jembatan/kit';
+import { JembatanError, type ErrorCode } from '@jembatan/kit/errors';
 import { Kind, type DocumentNode } from 'graphql';
 import type { GatewayContext } from '../context';
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ErrorCode } from '@jembatan/kit';
+import type { ErrorCode } from '@jembatan/kit/errors';
 import type { GatewayContext } from '../context';
 import { operationIdOf } from './operation-manifest';
 

@@ -1,4 +1,4 @@
-import { RequestRejectedError } from '@jembatan/kit';
+import { RequestRejectedError } from '@jembatan/kit/http';
 import type { CallerRateLimiter } from './rate-limiter';
 
 /** Counts one request against `key`'s budget; past it, refuses with 429 RATE_LIMITED and when to retry. */

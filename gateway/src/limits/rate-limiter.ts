@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Logger } from '@jembatan/kit';
+import type { Logger } from '@jembatan/kit/log';
 import { connectRedis } from './redis-connection';
 
 export interface RateLimiterOptions {

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { describeError, silentLogger, type Logger } from '@jembatan/kit';
+import { describeError, silentLogger, type Logger } from '@jembatan/kit/log';
 
 export interface RedisConnectionOptions {
   url: string;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { RequestRejectedError, type Logger } from '@jembatan/kit';
+import { RequestRejectedError } from '@jembatan/kit/http';
+import type { Logger } from '@jembatan/kit/log';
 import { clientAddressOf, type TrustedProxies } from './client-address';
 import type { RateLimitConfig } from './limits-config';
 import { admitOrRefuse } from './rate-limit-refusal';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, PersistedQueryOptions } from '@apollo/server';
-import { AD_HOC_ROLES } from '@jembatan/kit';
+import { AD_HOC_ROLES } from '@jembatan/kit/access';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context';
 import { operationIdOf, type OperationManifest } from './operation-manifest';

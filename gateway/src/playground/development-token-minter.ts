@@ -1,4 +1,4 @@
-import { loadPrivateKey, type Caller } from '@jembatan/kit';
+import { loadPrivateKey, type Caller } from '@jembatan/kit/access';
 import type { AuthConfig } from '../auth/auth-config';
 import { createUserTokenMinter } from '../auth/mint-user-token';
 

@@ -2,15 +2,12 @@ import {
   isPurpose,
   isRole,
   mayDeclare,
-  PayloadTooLargeError,
   purposeNotAllowedMessage,
-  readBody,
   ROLES,
-  sendJsonError,
   unknownPurposeMessage,
   type Caller,
-  type RouteHandler,
-} from '@jembatan/kit';
+} from '@jembatan/kit/access';
+import { PayloadTooLargeError, readBody, sendJsonError, type RouteHandler } from '@jembatan/kit/http';
 import { PLAYGROUND_SECURITY_HEADERS } from './content-security-policy';
 import type { DevelopmentTokenMinter } from './development-token-minter';
 

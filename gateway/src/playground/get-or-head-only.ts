@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJsonError } from '@jembatan/kit';
+import { sendJsonError } from '@jembatan/kit/http';
 
 /** Refuses anything but GET and HEAD with 405 (and says so in Allow); true when the request may go on. */
 export function getOrHeadOnly(request: IncomingMessage, response: ServerResponse): boolean {

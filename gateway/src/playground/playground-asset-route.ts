@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { sendJsonError, type RouteHandler } from '@jembatan/kit';
+import { sendJsonError, type RouteHandler } from '@jembatan/kit/http';
 import { getOrHeadOnly } from './get-or-head-only';
 import { PLAYGROUND_ASSETS_PREFIX } from './playground-paths';
 import { sendStaticFile } from './send-static-file';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RouteHandler } from '@jembatan/kit';
+import type { RouteHandler } from '@jembatan/kit/http';
 import { getOrHeadOnly } from './get-or-head-only';
 import { sendNotBuiltPage } from './not-built-page';
 import { sendStaticFile } from './send-static-file';

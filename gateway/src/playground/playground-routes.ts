@@ -1,4 +1,4 @@
-import type { RouteHandler } from '@jembatan/kit';
+import type { RouteHandler } from '@jembatan/kit/http';
 import { developmentTokenRoute } from './development-token-route';
 import type { DevelopmentTokenMinter } from './development-token-minter';
 import { PLAYGROUND_DIST_DIR } from './playground-bundle';

@@ -1,4 +1,5 @@
-import { PURPOSES, ROLE_PURPOSES, type RouteHandler } from '@jembatan/kit';
+import { PURPOSES, ROLE_PURPOSES } from '@jembatan/kit/access';
+import type { RouteHandler } from '@jembatan/kit/http';
 import { PLAYGROUND_SECURITY_HEADERS } from './content-security-policy';
 import { getOrHeadOnly } from './get-or-head-only';
 import { DEVELOPMENT_TOKEN_PATH } from './playground-paths';

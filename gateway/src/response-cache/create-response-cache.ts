@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { Logger } from '@jembatan/kit';
+import type { Logger } from '@jembatan/kit/log';
 import type { GatewayContext } from '../context';
 import { connectRedis } from '../limits/redis-connection';
 import { FailSoftCache } from './fail-soft-cache';

@@ -1,5 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { describeError, type Logger } from '@jembatan/kit';
+import { describeError, type Logger } from '@jembatan/kit/log';
 
 export interface FailSoftCacheOptions {
   logger: Logger;

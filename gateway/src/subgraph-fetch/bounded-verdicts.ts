@@ -2,16 +2,16 @@
  * What the last answer for each key was, for the most recently used keys only: a busy gateway
  * sees endless distinct variables, and forgetting a key costs no more than one unshared fetch.
  */
-export class BoundedVerdicts {
-  private readonly verdicts = new Map<string, boolean>();
+export class BoundedVerdicts<TVerdict = boolean> {
+  private readonly verdicts = new Map<string, TVerdict>();
 
   constructor(private readonly maxKeys: number) {}
 
-  get(key: string): boolean | undefined {
+  get(key: string): TVerdict | undefined {
     return this.verdicts.get(key);
   }
 
-  set(key: string, verdict: boolean): void {
+  set(key: string, verdict: TVerdict): void {
     // Re-inserted, so the Map's insertion order is the order of last use.
     this.verdicts.delete(key);
     this.verdicts.set(key, verdict);

@@ -2,27 +2,40 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import type { GatewayContext } from '../context';
 import { fetchDedupKey, isSharableFetch } from './fetch-dedup-key';
 import type { InFlightFetches } from './in-flight-fetches';
-import { isIncomingFetch, type FetchResponse, type ProcessOptions } from './incoming-fetch';
+import { isIncomingFetch, type FetchResponse, type IncomingFetch, type ProcessOptions } from './incoming-fetch';
+
+/**
+ * Has the agency record a merged fetch's read as the request's own audit record, a copy of the
+ * one it wrote for request `copyOf` (AgencyDataSource.recordMergedRead); true once written.
+ */
+export type RecordMergedRead = (fetch: IncomingFetch, copyOf: string) => Promise<boolean>;
 
 /**
  * A subgraph's data source with identical fetches in flight sent once (InFlightFetches decides
- * which may share). Wraps the agency's own data source, so a fetch that shares an answer signs
- * no token and opens no connection; every other fetch, and every health check or schema load,
- * goes through it unchanged.
+ * which may share). Wraps the agency's own data source, so a fetch that shares a public answer
+ * signs no token and opens no connection, and one that shares a personal answer only asks the
+ * agency for its audit record; every other fetch, and every health check or schema load, goes
+ * through it unchanged.
  */
 export class DeduplicatingDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     private readonly inner: GraphQLDataSource<GatewayContext>,
     private readonly inFlight: InFlightFetches,
+    private readonly recordMergedRead: RecordMergedRead = async () => false,
   ) {}
 
   process(options: ProcessOptions): Promise<FetchResponse> {
     if (!isIncomingFetch(options) || !isSharableFetch(options)) return this.inner.process(options);
-    const { incomingRequestContext } = options;
+    const { incomingRequestContext, context } = options;
     return this.inFlight.fetch(
       this.subgraph,
       fetchDedupKey(this.subgraph, options),
+      {
+        subject: context.caller?.subject,
+        requestId: context.requestId,
+        recordCopyOf: (copyOf) => this.recordMergedRead(options, copyOf),
+      },
       incomingRequestContext.overallCachePolicy,
       // The fetch's Cache-Control goes to the policy given here, read as a whole, then on to
       // every request that receives this answer.

@@ -1,4 +1,4 @@
-import { ConfigurationError, readEnvironment } from '@jembatan/kit';
+import { ConfigurationError, readEnvironment } from '@jembatan/kit/http';
 import { z } from 'zod';
 
 /** How the gateway calls one subgraph: deadline, retries, connection pool and circuit breaker. */

@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { JembatanError, type ErrorCode } from '@jembatan/kit';
+import { JembatanError, type ErrorCode } from '@jembatan/kit/errors';
 import type { SubgraphResponsePath } from './missing-field-paths';
 import type { SubgraphFailure } from './subgraph-failure';
 

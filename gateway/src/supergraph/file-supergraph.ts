@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SupergraphManager, SupergraphSdlUpdateFunction } from '@apollo/gateway';
-import { describeError, type Logger } from '@jembatan/kit';
+import { describeError, type Logger } from '@jembatan/kit/log';
 import { watchDirectoryOf } from './watch-directory';
 
 export interface FileSupergraphOptions {

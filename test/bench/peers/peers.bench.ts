@@ -167,8 +167,11 @@ async function main() {
     const subgraphs = await startSubgraphs(context);
     const running = new Map<SystemName, StartedService>();
     for (const system of needed) {
-      running.set(system, await startSystem(system, context, subgraphs));
-      console.log(`  ${system.padEnd(8)} ${SYSTEM_TITLES[system]} (pid ${running.get(system)!.pid})`);
+      const service = await startSystem(system, context, subgraphs);
+      running.set(system, service);
+      console.log(
+        `  ${system.padEnd(8)} ${SYSTEM_TITLES[system]} (pid ${service.pid}, RSS at start ${rssMbOf(service.pid).toFixed(0)} MB)`,
+      );
     }
 
     const summaries: ScenarioSummary[] = [];

@@ -9,6 +9,9 @@ import { isPurpose, isRole } from './roles';
 /** The header that carries the gateway's token to a subgraph; a user's Authorization is ignored there. */
 export const GATEWAY_TOKEN_HEADER = 'x-jembatan-gateway-token';
 
+/** Where the gateway asks a subgraph to record a merged request's read as its own (auditCopyRoute). */
+export const AUDIT_COPY_PATH = '/audit-copy';
+
 const ISSUER = 'jembatan-gateway';
 const TOKEN_TYPE = 'jembatan-gateway+jwt';
 /** Long enough for one subgraph fetch to reach its subgraph, short enough that a copy is soon useless. */
@@ -62,13 +65,16 @@ export class ReplayGuard {
   }
 }
 
+/** What a verified gateway token vouches for, and the digest of the operation it was signed for. */
+export type VerifiedGatewayRequest = ForwardedRequest & { operationDigest: string };
+
 /** Verifies a gateway token for this subgraph and returns what it vouches for; throws InvalidGatewayTokenError. */
 export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWebKeySet) {
   const keySet = createLocalJWKSet(gatewayKeys);
   const replays = new ReplayGuard();
   const algorithms = [...new Set(gatewayKeys.keys.map((key) => key.alg ?? 'EdDSA'))];
   /** `body` is the request body as the subgraph received it (query, variables, operationName). */
-  return async (token: string | undefined, body: unknown): Promise<ForwardedRequest> => {
+  return async (token: string | undefined, body: unknown): Promise<VerifiedGatewayRequest> => {
     if (!token) throw new InvalidGatewayTokenError('missing gateway token');
     let payload;
     try {
@@ -97,7 +103,8 @@ export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWe
       throw new InvalidGatewayTokenError('malformed gateway token claims');
     }
     const operation = signedOperationOf(body);
-    if (!operation || payload.od !== operationDigestOf(operation)) {
+    const operationDigest = operation && operationDigestOf(operation);
+    if (!operationDigest || payload.od !== operationDigest) {
       throw new InvalidGatewayTokenError('gateway token signed for another operation');
     }
     if (!replays.admit(payload.jti!, payload.exp!)) throw new InvalidGatewayTokenError('gateway token replayed');
@@ -107,6 +114,7 @@ export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWe
       requestId: typeof payload.rid === 'string' ? payload.rid : randomUUID(),
       operationName: typeof payload.op === 'string' ? payload.op : null,
       dataSubject,
+      operationDigest,
     };
   };
 }

@@ -14,6 +14,8 @@ export interface RequestContext<TLoaders> {
   /** The declared purpose of access (UU 27/2022 purpose limitation), or null. */
   purpose: Purpose | null;
   operationName: string | null;
+  /** The digest of the operation the gateway signed for this request (see RecentReads). */
+  operationDigest?: string;
   /** Under DATA_SUBJECT_REQUEST, the NIK the request is about: personal data of anyone else is FORBIDDEN. */
   dataSubject: string | null;
   /** The fields this caller may read for this purpose, under the agency's policy. */

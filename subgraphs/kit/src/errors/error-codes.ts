@@ -75,6 +75,10 @@ export const ERROR_CODES = {
     'A worker with this NIK is already in the registry (`extensions.field` is "nik"); change their record with transferWorker, correctWage or endContract instead of registering them again.',
   BATCH_TOO_LARGE:
     'A bulk write holds more items than one call accepts (`extensions.maximum`); split it into several calls.',
+  AUDIT_COPY_UNAVAILABLE:
+    'The agency holds no recent audited read for the request named in `copyOf` (it read nothing personal, failed, is older than a minute, or was served by another replica); send the fetch itself instead.',
+  AUDIT_COPY_MISMATCH:
+    'The read named in `copyOf` was made for another caller, agency, roles, purpose, data subject or operation; only an identical request of the same caller may share its answer. Send the fetch itself.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side; details are logged, never sent to the client in production.',
 } as const;
 

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { appendAuditEntry } from '../audit/audit-entry';
+import { appendAuditEntry, type AuditEntry } from '../audit/audit-entry';
+import type { RecentReads } from '../audit/recent-reads';
 import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { describeError, type Logger } from '../log';
@@ -7,26 +8,33 @@ import { describeError, type Logger } from '../log';
 /**
  * Writes one audit record per request that read personal data, before the answer leaves: if
  * the record cannot be written, the personal data is not sent either (UU 27/2022 Pasal 31: every
- * processing is recorded).
+ * processing is recorded). Each record written is remembered for a while in `recentReads`, so
+ * that requests the gateway merged into this one get their own copy (auditCopyRoute).
  */
-export function auditTrailPlugin(database: Database, logger: Logger): ApolloServerPlugin<RequestContext<unknown>> {
+export function auditTrailPlugin(
+  database: Database,
+  logger: Logger,
+  recentReads?: RecentReads,
+): ApolloServerPlugin<RequestContext<unknown>> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
           const read = contextValue.accessRecorder.summary();
           if (!read) return;
+          const entry: AuditEntry = {
+            callerSubject: contextValue.caller.subject,
+            callerAgency: contextValue.caller.agency,
+            callerRoles: contextValue.caller.roles,
+            purpose: contextValue.purpose,
+            operationName: contextValue.operationName,
+            requestId: contextValue.requestId,
+            dataSubject: contextValue.dataSubject ?? null,
+            ...read,
+          };
           try {
-            await appendAuditEntry(database, {
-              callerSubject: contextValue.caller.subject,
-              callerAgency: contextValue.caller.agency,
-              callerRoles: contextValue.caller.roles,
-              purpose: contextValue.purpose,
-              operationName: contextValue.operationName,
-              requestId: contextValue.requestId,
-              dataSubject: contextValue.dataSubject ?? null,
-              ...read,
-            });
+            await appendAuditEntry(database, entry);
+            if (contextValue.operationDigest) recentReads?.remember(contextValue.operationDigest, entry);
           } catch (error) {
             logger.error('audit record not written; answer withheld', {
               requestId: contextValue.requestId,

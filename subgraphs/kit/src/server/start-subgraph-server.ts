@@ -2,7 +2,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER, InvalidGatewayTokenError } from '../access/internal-token';
+import {
+  AUDIT_COPY_PATH,
+  createGatewayTokenVerifier,
+  GATEWAY_TOKEN_HEADER,
+  InvalidGatewayTokenError,
+} from '../access/internal-token';
 import type { JsonWebKeySet } from '../access/key-files';
 import type { AccessPolicy } from '../access/access-policy';
 import { AccessRecorder } from '../access/access-recorder';
@@ -12,6 +17,8 @@ import { accessPolicyFileOf, describePolicyGaps } from '../access/policy-gap-rep
 import { findPolicyGaps } from '../access/policy-gaps';
 import { WithheldFields } from '../access/withheld-fields';
 import { withheldFieldsPlugin } from '../access/withheld-fields-plugin';
+import { RecentReads } from '../audit/recent-reads';
+import { auditCopyRoute } from './audit-copy-route';
 import { auditTrailPlugin } from './audit-trail-plugin';
 import { cacheHintsPlugins } from './cache-hints-plugins';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
@@ -78,6 +85,8 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   }
   const observability = createSubgraphObservability({ service: options.name, logger, database: options.database });
   options.events?.observe(observability.registry);
+  const recording = options.recordAccess !== false;
+  const recentReads = new RecentReads();
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
@@ -89,7 +98,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       // Before the plugins that read the errors sent (audit, metrics, request log).
       withheldFieldsPlugin(),
       ...cacheHintsPlugins(),
-      ...(options.recordAccess === false ? [] : [auditTrailPlugin(options.database, logger)]),
+      ...(recording ? [auditTrailPlugin(options.database, logger, recentReads)] : []),
       ...observability.plugins,
     ],
     includeStacktraceInErrorResponses: options.stackTraces ?? false,
@@ -102,9 +111,10 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   await apollo.start();
 
   const verifyGatewayToken = createGatewayTokenVerifier(options.name, options.gatewayKeys);
+  const bodyLimitBytes = options.bodyLimitBytes ?? 8 * 1024 * 1024;
   const graphql = createGraphqlHttpHandler({
     apollo,
-    bodyLimitBytes: options.bodyLimitBytes ?? 8 * 1024 * 1024,
+    bodyLimitBytes,
     context: async (request, body) => {
       const header = request.headers[GATEWAY_TOKEN_HEADER];
       let forwarded;
@@ -142,6 +152,15 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       ...observability.routes,
       ...options.events?.routes,
       '/health': healthRoute(options.name),
+      ...(recording && {
+        [AUDIT_COPY_PATH]: auditCopyRoute({
+          database: options.database,
+          recentReads,
+          verifyGatewayToken,
+          logger,
+          bodyLimitBytes,
+        }),
+      }),
     },
     readiness: [...subgraphReadinessChecks(options.database), ...(options.events?.readiness ?? [])],
     shutdownGraceMs: options.shutdownGraceMs,
