@@ -44,6 +44,7 @@ describe('subgraph configuration', () => {
       DEBUG_ERRORS: 'stack',
       GATEWAY_PUBLIC_KEYS_PATH: '/keys/gateway.jwks.json',
       CURSOR_KEYS_PATH: '/keys/workforce-cursor.keys.json',
+      NATS_URL: 'nats://127.0.0.1:4222',
     };
     expect(readSubgraphConfig(production, spec).stackTraces).toBe(false);
     expect(() => readSubgraphConfig({ DEBUG_ERRORS: 'yes' }, spec)).toThrow(
