@@ -12,7 +12,7 @@ import {
 } from '@jembatan/kit';
 import { encodeNik } from '@jembatan/kit/identifiers';
 import { testDataFolder } from '@jembatan/kit/testing';
-import { freePort, generateTestKeys, publicSetOf } from './harness';
+import { freePort, generateTestKeys, productionEventsEnvironment, publicSetOf } from './harness';
 import { startServiceProcess, type ServiceProcess } from './harness/service-process';
 import { copyTemplate } from './harness/templates';
 
@@ -103,6 +103,7 @@ beforeAll(async () => {
     BPJS_DATABASE_URL: databaseUrl,
     GATEWAY_PUBLIC_KEYS_PATH: join(scratch, 'gateway-public.jwks.json'),
     CURSOR_KEYS_PATH: join(scratch, 'bpjs-cursor.keys.json'),
+    ...(await productionEventsEnvironment(scratch)),
   };
   observer = new Client({ connectionString: databaseUrl });
   await observer.connect();

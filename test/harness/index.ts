@@ -6,3 +6,4 @@ export * from './free-port';
 export * from './preset-databases';
 export * from './test-identity';
 export * from './sealed-cursors';
+export * from './production-events';
