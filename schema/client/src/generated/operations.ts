@@ -140,7 +140,7 @@ export type CorrectWageMutationVariables = Exact<{
 }>;
 
 export type CorrectWageMutation = {
-  correctWage: { replayed: boolean; worker: { nik: string; monthlyWage: string | null; version: number } };
+  correctWage: { replayed: boolean; worker: { nik: string; monthlyWage: string | null; version: number } } | null;
 };
 
 export type CoverageByUnitQueryVariables = Exact<{
@@ -180,7 +180,7 @@ export type EndContractMutation = {
   endContract: {
     replayed: boolean;
     worker: { nik: string; contractStart: string | null; contractEnd: string | null; version: number };
-  };
+  } | null;
 };
 
 export type RegisterWorkerMutationVariables = Exact<{
@@ -201,7 +201,7 @@ export type RegisterWorkerMutation = {
       version: number;
       unit: { code: string; name: string };
     };
-  };
+  } | null;
 };
 
 export type TransferWorkerMutationVariables = Exact<{
@@ -214,7 +214,7 @@ export type TransferWorkerMutation = {
     replayed: boolean;
     fromUnit: { code: string; name: string };
     worker: { nik: string; version: number; unit: { code: string; name: string } };
-  };
+  } | null;
 };
 
 export type UnitCoverageQueryVariables = Exact<{
