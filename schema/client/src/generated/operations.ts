@@ -165,7 +165,7 @@ export type CorrectWageMutationVariables = Exact<{
 }>;
 
 export type CorrectWageMutation = {
-  correctWage: { replayed: boolean; worker: { nik: string; monthlyWage: string | null; version: number } };
+  correctWage: { replayed: boolean; worker: { nik: string; monthlyWage: string | null; version: number } } | null;
 };
 
 export type CoverageByUnitQueryVariables = Exact<{
@@ -205,7 +205,7 @@ export type EndContractMutation = {
   endContract: {
     replayed: boolean;
     worker: { nik: string; contractStart: string | null; contractEnd: string | null; version: number };
-  };
+  } | null;
 };
 
 export type EndCoverageMutationVariables = Exact<{
@@ -303,7 +303,7 @@ export type RegisterWorkerMutation = {
       version: number;
       unit: { code: string; name: string };
     };
-  };
+  } | null;
 };
 
 export type RejectClaimMutationVariables = Exact<{
@@ -336,7 +336,7 @@ export type TransferWorkerMutation = {
     replayed: boolean;
     fromUnit: { code: string; name: string };
     worker: { nik: string; version: number; unit: { code: string; name: string } };
-  };
+  } | null;
 };
 
 export type UnitCoverageQueryVariables = Exact<{

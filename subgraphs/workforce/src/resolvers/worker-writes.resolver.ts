@@ -38,12 +38,14 @@ async function writeWorker<TInput extends { nik: string }, TResult extends objec
 }
 
 /**
- * Pemprov DKI's registry changes. Each runs through the kit's runWrite: write rule, idempotency,
+ * Pemprov DKI's registry changes, nullable as any refusable field is: a refused change answers
+ * null with its error, and the rest of the answer still arrives. Each runs through the kit's runWrite: write rule, idempotency,
  * one audit record and the events to BPJS, in one transaction with the change.
  */
 @Resolver()
 export class WorkerWritesResolver {
   @Mutation(() => RegisterWorkerResult, {
+    nullable: true,
     description:
       'Registers a new contract worker (dki_hr, HR_ADMINISTRATION). BPJS is told by a WorkerRegistered event.',
   })
@@ -63,6 +65,7 @@ export class WorkerWritesResolver {
   }
 
   @Mutation(() => EndContractResult, {
+    nullable: true,
     description: "Ends a worker's contract on a given last day (dki_hr, HR_ADMINISTRATION); BPJS ends the cover.",
   })
   async endContract(
@@ -74,6 +77,7 @@ export class WorkerWritesResolver {
   }
 
   @Mutation(() => TransferWorkerResult, {
+    nullable: true,
     description: 'Moves a worker to another unit from a date (dki_hr, HR_ADMINISTRATION); BPJS changes the registrar.',
   })
   async transferWorker(
@@ -92,6 +96,7 @@ export class WorkerWritesResolver {
   }
 
   @Mutation(() => CorrectWageResult, {
+    nullable: true,
     description: "Corrects a worker's recorded monthly wage (dki_hr, HR_ADMINISTRATION).",
   })
   async correctWage(
