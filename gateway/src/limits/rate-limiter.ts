@@ -1,6 +1,5 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Logger } from '@jembatan/kit';
-import { connectRedis } from './redis-connection';
+import { connectRedis, type Logger } from '@jembatan/kit';
 
 export interface RateLimiterOptions {
   /** Requests each caller may make per window. */

@@ -17,3 +17,4 @@ export * from './scalars';
 export * from './seed';
 export * from './server';
 export * from './validation';
+export * from './redis';

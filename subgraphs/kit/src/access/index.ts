@@ -15,3 +15,5 @@ export * from './policy-gaps';
 export * from './operation-digest';
 export * from './withheld-fields';
 export * from './withheld-fields-plugin';
+export * from './replay-guard';
+export * from './shared-replay-guard';

@@ -29,6 +29,8 @@ export interface SubgraphConfig {
   shutdownGraceMs?: number;
   /** Header and request timeouts and the connection cap; the HTTP service's defaults when absent. */
   httpServer?: HttpServerLimits;
+  /** Redis shared by this subgraph's replicas for the gateway-token replay guard; per replica when absent. */
+  redisUrl?: string;
 }
 
 export interface SubgraphConfigSpec {
@@ -98,6 +100,10 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
     GATEWAY_PUBLIC_KEYS_PATH: z.string().min(1).optional(),
     CURSOR_KEYS_PATH: z.string().min(1).optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
     ...shutdownEnvShape,
     ...httpServerEnvShape,
   });
@@ -148,5 +154,6 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       : { generateAt: devKeyPaths(dataRoot).cursorKeysOf(spec.name) },
     shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
     httpServer,
+    redisUrl: values.REDIS_URL as string | undefined,
   };
 }

@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER, InvalidGatewayTokenError } from '../access/internal-token';
 import type { JsonWebKeySet } from '../access/key-files';
+import { LocalReplayGuard, type ReplayGuard } from '../access/replay-guard';
 import type { AccessPolicy } from '../access/access-policy';
 import { AccessRecorder } from '../access/access-recorder';
 import { enforceAccessPolicy } from '../access/enforce-access-policy';
@@ -39,6 +40,11 @@ export interface SubgraphServerOptions<TLoaders> {
   logger: Logger;
   /** The gateway's public keys: every request must carry a token the gateway signed for this subgraph. */
   gatewayKeys: JsonWebKeySet;
+  /**
+   * Remembers the gateway tokens already used (closed with the server): shared by the replicas
+   * through Redis when configured; this replica's memory when absent.
+   */
+  replayGuard?: ReplayGuard;
   bodyLimitBytes?: number;
   /**
    * False only in the benchmark that measures what the audit trail costs: no configuration
@@ -59,7 +65,13 @@ export interface SubgraphServer extends HttpService {
 export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): Promise<SubgraphServer> {
   const { logger } = options;
   const policy = compileAccessPolicy(options.schema, options.accessPolicy);
-  const observability = createSubgraphObservability({ service: options.name, logger, database: options.database });
+  const replayGuard = options.replayGuard ?? new LocalReplayGuard();
+  const observability = createSubgraphObservability({
+    service: options.name,
+    logger,
+    database: options.database,
+    replayGuardShared: () => replayGuard.shared(),
+  });
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
@@ -83,7 +95,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   });
   await apollo.start();
 
-  const verifyGatewayToken = createGatewayTokenVerifier(options.name, options.gatewayKeys);
+  const verifyGatewayToken = createGatewayTokenVerifier(options.name, options.gatewayKeys, replayGuard);
   const graphql = createGraphqlHttpHandler({
     apollo,
     bodyLimitBytes: options.bodyLimitBytes ?? 8 * 1024 * 1024,
@@ -130,6 +142,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     async close() {
       await http.close();
       await apollo.stop();
+      replayGuard.close();
     },
   };
 }
