@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
   devKeyPaths,
+  metricsListenerOf,
   readHttpServerConfig,
   readShutdownConfig,
   type HttpServerLimits,
+  type InternalListener,
   type KeySource,
 } from '@jembatan/kit';
 import type { AuthConfig } from './auth/auth-config';
@@ -43,6 +45,8 @@ export interface GatewayConfig {
   apolloTelemetry: boolean;
   /** The GraphiQL playground at `/` (PLAYGROUND). */
   playground: PlaygroundConfig;
+  /** Where `/metrics` listens apart from the public port (GATEWAY_METRICS_PORT, METRICS_HOST); public when absent. */
+  metricsListener?: InternalListener;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -62,6 +66,8 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       HOST: z.string().min(1).default('127.0.0.1'),
       GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+      GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+      METRICS_HOST: z.string().min(1).optional(),
       SUPERGRAPH_PATH: z.string().min(1).default(resolve(__dirname, '../../schema/supergraph.graphql')),
       DATA_DIR: z.string().min(1).default(resolve(__dirname, '../../data')),
       AUTH_ISSUER: z.string().min(1).optional(),
@@ -94,6 +100,20 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     ]);
     if (missing.length > 0) throw new Error(`Invalid gateway configuration: ${missing.join('; ')}`);
   }
+  let metricsListener: InternalListener | undefined;
+  try {
+    metricsListener = metricsListenerOf(
+      {
+        production,
+        servicePort: values.GATEWAY_PORT,
+        metricsPort: values.GATEWAY_METRICS_PORT,
+        metricsHost: values.METRICS_HOST,
+      },
+      'GATEWAY_METRICS_PORT',
+    );
+  } catch (error) {
+    throw new Error(`Invalid gateway configuration: ${(error as Error).message}`, { cause: error });
+  }
   const devKeys = devKeyPaths(resolve(values.DATA_DIR));
   return {
     host: values.HOST,
@@ -123,5 +143,6 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     httpServer: readHttpServerConfig(env),
     apolloTelemetry: ['false', '0'].includes(values.APOLLO_TELEMETRY_DISABLED),
     playground: readPlaygroundConfig(env, production),
+    metricsListener,
   };
 }

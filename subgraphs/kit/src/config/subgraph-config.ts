@@ -7,6 +7,8 @@ import type { DatabaseLocation } from '../db/open-database';
 import { withDatabaseName } from '../db/postgres-admin';
 import { httpServerEnvShape, httpServerLimitsOf, type HttpServerLimits } from './http-server-config';
 import { shutdownEnvShape } from './shutdown-config';
+import { metricsListenerOf } from './metrics-listener-config';
+import type { InternalListener } from '../server/internal-listener';
 
 export interface SubgraphConfig {
   name: string;
@@ -29,6 +31,8 @@ export interface SubgraphConfig {
   shutdownGraceMs?: number;
   /** Header and request timeouts and the connection cap; the HTTP service's defaults when absent. */
   httpServer?: HttpServerLimits;
+  /** Where `/metrics` listens apart from the public port; with GraphQL when absent. */
+  metricsListener?: InternalListener;
   /** Redis shared by this subgraph's replicas for the gateway-token replay guard; per replica when absent. */
   redisUrl?: string;
 }
@@ -95,6 +99,8 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
     [`${p}_PORT`]: port.default(spec.defaultPort),
+    [`${p}_METRICS_PORT`]: port.optional(),
+    METRICS_HOST: z.string().min(1).optional(),
     [`${p}_DATABASE_URL`]: url.optional(),
     ...databaseEnvShape,
     SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
@@ -137,6 +143,22 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       `Invalid configuration for the ${spec.name} subgraph: CURSOR_KEYS_PATH: required in production (this subgraph's cursor keys)`,
     );
   }
+  let metricsListener: InternalListener | undefined;
+  try {
+    metricsListener = metricsListenerOf(
+      {
+        production,
+        servicePort: Number(values[`${p}_PORT`]),
+        metricsPort: values[`${p}_METRICS_PORT`] as number | undefined,
+        metricsHost: values.METRICS_HOST as string | undefined,
+      },
+      `${p}_METRICS_PORT`,
+    );
+  } catch (error) {
+    throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   const dataRoot = values.DATA_DIR ? resolve(String(values.DATA_DIR)) : dirname(spec.defaultDataDir);
   return {
     name: spec.name,
@@ -155,5 +177,6 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
     httpServer,
     redisUrl: values.REDIS_URL as string | undefined,
+    metricsListener,
   };
 }

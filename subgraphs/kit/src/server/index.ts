@@ -13,3 +13,4 @@ export * from './subgraph-readiness';
 export * from './request-rejected';
 export * from './send-json-error';
 export * from './compact-result';
+export * from './internal-listener';

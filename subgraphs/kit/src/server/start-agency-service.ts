@@ -71,6 +71,7 @@ export async function startAgencyService<T>(
       production: config.production,
       shutdownGraceMs: config.shutdownGraceMs,
       httpServer: config.httpServer,
+      metricsListener: config.metricsListener,
       logger,
     });
     return {

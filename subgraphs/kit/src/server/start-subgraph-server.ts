@@ -22,6 +22,7 @@ import { describeError, type Logger } from '../log';
 import { createGraphqlHttpHandler } from './graphql-http-handler';
 import { stringifyCompactly } from './compact-result';
 import { healthRoute } from './health-route';
+import type { InternalListener } from './internal-listener';
 import { RequestRejectedError } from './request-rejected';
 import { startHttpService, type HttpService } from './http-service';
 import { subgraphReadinessChecks } from './subgraph-readiness';
@@ -55,6 +56,8 @@ export interface SubgraphServerOptions<TLoaders> {
   shutdownGraceMs?: number;
   /** Header and request timeouts and the connection cap (HTTP_*); the HTTP service's defaults when absent. */
   httpServer?: HttpServerLimits;
+  /** Where `/metrics` listens apart from the public port; on the public port when absent. */
+  metricsListener?: InternalListener;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -125,16 +128,15 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     port: options.port,
     graphqlPath: '/graphql',
     graphql: observability.scopeRequests(graphql),
-    routes: {
-      ...observability.routes,
-      '/health': healthRoute(options.name),
-    },
+    routes: { '/health': healthRoute(options.name) },
+    internalRoutes: observability.routes,
+    internalListener: options.metricsListener,
     readiness: subgraphReadinessChecks(options.database),
     shutdownGraceMs: options.shutdownGraceMs,
     limits: options.httpServer,
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });
-  logger.info('subgraph listening', { url: http.url, engine: options.database.engine });
+  logger.info('subgraph listening', { url: http.url, metrics: http.internalUrl, engine: options.database.engine });
 
   return {
     ...http,
