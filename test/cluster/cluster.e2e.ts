@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUserTokenMinter } from '@jembatan/gateway';
-import { readPrivateJwk, type DatabaseLocation } from '@jembatan/kit';
+import { METRICS_PORT_OFFSET, readPrivateJwk, type DatabaseLocation } from '@jembatan/kit';
 import { TEST_NAMESPACE, testDataFolder } from '@jembatan/kit/testing';
 import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 import { generateWorld } from '@jembatan/seed-world';
@@ -71,6 +71,8 @@ function startGateway(name: string): HostProcess {
     AUTH_ISSUER: 'jembatan-test-idp',
     AUTH_JWKS_PATH: join(keys, 'test-idp.jwks.json'),
     REDIS_URL: redis!.url,
+    // Metrics on the host's private address, for the test to read from the client host.
+    METRICS_HOST: host.address,
     RATE_LIMIT_POINTS: '1000000',
     SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
   });
@@ -93,6 +95,7 @@ function startSubgraph(subgraph: 'workforce' | 'bpjs', host: Host): HostProcess 
       GATEWAY_PUBLIC_KEYS_PATH: join(keys, 'gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: join(keys, `${subgraph}-cursor.keys.json`),
       REDIS_URL: redis!.url,
+      METRICS_HOST: host.address,
       SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
     },
   );
@@ -134,6 +137,32 @@ async function workerEnrolment(): Promise<Omit<Outcome, 'phase' | 'ms'>> {
   if (body.errors?.length) return { failure: `error ${body.errors[0]!.extensions?.code}`, servedBy };
   if (!body.data?.worker?.bpjs) return { failure: 'answer not whole', servedBy };
   return { servedBy };
+}
+
+/** The value of `jembatan_redis_up{use}` a service reports on its metrics port; undefined when it has none. */
+async function redisUp(host: Host, metricsPort: number, use: string): Promise<number | undefined> {
+  const text = await fetch(`http://${host.address}:${metricsPort}/metrics`).then((response) => response.text());
+  const line = text
+    .split('\n')
+    .find((candidate) => candidate.startsWith('jembatan_redis_up{') && candidate.includes(`use="${use}"`));
+  return line === undefined ? undefined : Number(line.split(' ').at(-1));
+}
+
+/** Polls until every given service reports `value` for each use of Redis, within `timeoutMs`. */
+async function waitForRedis(
+  services: { host: Host; metricsPort: number; uses: string[] }[],
+  value: number,
+  timeoutMs: number,
+): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const seen = await Promise.all(
+      services.flatMap(({ host, metricsPort, uses }) => uses.map((use) => redisUp(host, metricsPort, use))),
+    );
+    if (seen.every((up) => up === value)) return performance.now() - started;
+    if (performance.now() - started > timeoutMs) throw new Error(`jembatan_redis_up not ${value}: ${seen.join(',')}`);
+    await sleep(100);
+  }
 }
 
 async function waitForState(backend: string, server: string, state: string, timeoutMs: number): Promise<number> {
@@ -236,6 +265,8 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
       ),
     );
     for (const name of ['gw1', 'gw2', 'gw3']) await waitForState('gateway', name, 'UP', 10_000);
+    // Each gateway's first requests compile its query plan and warm its JIT: not a phase's figure.
+    for (let request = 0; request < 9; request += 1) await workerEnrolment();
   }, 300_000);
 
   afterAll(async () => {
@@ -260,6 +291,8 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
 
     // 1. kill -9 one gateway replica.
     enter('kill -9 gw2');
+    // Kill while requests are in flight, so the phase shows what happens to them (bounded wait).
+    for (let wait = 0; wait < 40 && load.requestsInFlight === 0; wait += 1) await sleep(5);
     const inFlightAtKill = load.requestsInFlight;
     gateways.get('gw2')!.signal('SIGKILL');
     const killedAt = performance.now();
@@ -289,12 +322,28 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
       await waitForState('gateway', name, 'UP', 10_000);
     }
 
-    // 4. Redis restarted.
+    // 4. Redis restarted: every replica carries on without it, then shares again.
     enter('redis restart');
+    const redisUsers = [
+      ...['gw1', 'gw2', 'gw3'].map((name) => ({
+        host: network!.host(name),
+        metricsPort: GATEWAY_PORT + METRICS_PORT_OFFSET,
+        uses: ['rate_limits', 'response_cache'],
+      })),
+      ...['sg1', 'sg2'].flatMap((name) =>
+        (['workforce', 'bpjs'] as const).map((subgraph) => ({
+          host: network!.host(name),
+          metricsPort: PORTS[subgraph] + METRICS_PORT_OFFSET,
+          uses: ['replay_guard'],
+        })),
+      ),
+    ];
     await redis!.kill();
-    await sleep(2_000);
+    const perReplicaAfterMs = await waitForRedis(redisUsers, 0, 10_000);
+    await sleep(1_000);
     await redis!.start();
-    await sleep(3_000);
+    const sharedAgainAfterMs = await waitForRedis(redisUsers, 1, 10_000);
+    await sleep(1_000);
     await load.stop();
 
     const figures = load.figures();
@@ -302,7 +351,8 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
       [
         `cluster: ${load.outcomes.length} requests at ${RATE}/s, in flight at kill -9: ${inFlightAtKill}, ` +
           `gw2 DOWN in HAProxy after ${Math.round(downAfterMs)} ms (checks every ${CHECK_INTERVAL_MS} ms, fall ${CHECK_FALL}), ` +
-          `sg1 DOWN after ${cutDownMs.map(Math.round).join('/')} ms (workforce/bpjs)`,
+          `sg1 DOWN after ${cutDownMs.map(Math.round).join('/')} ms (workforce/bpjs), ` +
+          `Redis away: every replica on its own after ${Math.round(perReplicaAfterMs)} ms, sharing again ${Math.round(sharedAgainAfterMs)} ms after it was back`,
         ...figures.map(
           (phase) =>
             `  ${phase.phase.padEnd(16)} sent ${phase.sent}, answered ${phase.answered}, failed ${JSON.stringify(phase.failed)}, p50 ${phase.p50} ms, p99 ${phase.p99} ms`,
