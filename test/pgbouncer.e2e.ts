@@ -14,8 +14,9 @@ import { testDatabaseName, testDataFolder, TEST_POSTGRES_URL, TEST_REDIS_URL } f
 import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 import { freePort } from './harness';
 import { PgBouncer } from './harness/ops/pgbouncer';
+import { makeProductionKeys, mustSucceed } from './harness/ops/production-keys';
 import { gatewayTokenClient } from './harness/ops/gateway-token-client';
-import { commandEnvironment, runCommand, type CommandRun } from './harness/run-command';
+import { commandEnvironment, runCommand } from './harness/run-command';
 import { startServiceProcess, type ServiceProcess } from './harness/service-process';
 
 /**
@@ -45,10 +46,6 @@ let bouncer: PgBouncer | undefined;
 const replicas: ServiceProcess[] = [];
 let client: Awaited<ReturnType<typeof gatewayTokenClient>>;
 
-const mustSucceed = (run: CommandRun, what: string) => {
-  if (run.code !== 0) throw new Error(`${what} failed (${run.code}):\n${run.stdout}${run.stderr}`);
-  return run;
-};
 /** `pnpm audit:verify --only workforce` against one database, as an operator runs it. */
 const auditVerify = (url: string) =>
   runCommand(process.execPath, [...RUN_FROM_SOURCE, 'scripts/audit-verify.ts', '--only', 'workforce'], {
@@ -83,13 +80,7 @@ async function startReplica(): Promise<ServiceProcess> {
 }
 
 beforeAll(async () => {
-  mustSucceed(
-    await runCommand(process.execPath, [...RUN_FROM_SOURCE, 'scripts/keys.ts', '--out', keys], {
-      cwd: ROOT,
-      env: commandEnvironment(),
-    }),
-    'pnpm keys',
-  );
+  await makeProductionKeys(keys);
   client = await gatewayTokenClient(join(keys, 'gateway-signing.private.jwk.json'), HR, 'HR_ADMINISTRATION');
   await ensurePostgresDatabase(direct);
   bouncer = await PgBouncer.start({

@@ -4,19 +4,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUserTokenMinter } from '@jembatan/gateway';
 import { METRICS_PORT_OFFSET, readPrivateJwk, type DatabaseLocation } from '@jembatan/kit';
-import { TEST_NAMESPACE, testDataFolder } from '@jembatan/kit/testing';
-import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
+import { DisposableRedis, TEST_NAMESPACE, testDataFolder } from '@jembatan/kit/testing';
 import { generateWorld } from '@jembatan/seed-world';
-import { freePort } from '../harness';
 import { publishedBody } from '../harness/operations';
 import { callerWith } from '../harness/test-identity';
 import { copyTemplate } from '../harness/templates';
-import { commandEnvironment, runCommand, type CommandRun } from '../harness/run-command';
+import { commandEnvironment, runCommand } from '../harness/run-command';
 import { PgBouncer } from '../harness/ops/pgbouncer';
+import { makeProductionKeys, mustSucceed } from '../harness/ops/production-keys';
 import { ClusterNetwork, missingNetworkCapability, type Host } from '../harness/cluster/network';
 import { HostProcess } from '../harness/cluster/host-process';
 import { CHECK_FALL, CHECK_INTERVAL_MS, HaProxy } from '../harness/cluster/haproxy';
-import { ClusterRedis } from '../harness/cluster/redis-server';
 import { SteadyLoad, type Outcome } from '../harness/cluster/steady-load';
 
 /**
@@ -46,16 +44,13 @@ const WORKER_ENROLMENT = publishedBody('WorkerEnrolment');
 
 let network: ClusterNetwork | undefined;
 let bouncer: PgBouncer | undefined;
-let redis: ClusterRedis | undefined;
+let redis: DisposableRedis | undefined;
 let haproxy: HaProxy | undefined;
 const gateways = new Map<string, HostProcess>();
 const subgraphs: HostProcess[] = [];
 let userToken = '';
 let databases: Record<'workforce' | 'bpjs', string>;
 
-const mustSucceed = (run: CommandRun, what: string) => {
-  if (run.code !== 0) throw new Error(`${what} failed (${run.code}):\n${run.stdout}${run.stderr}`);
-};
 const databaseNameOf = (location: DatabaseLocation) => new URL((location as { url: string }).url).pathname.slice(1);
 
 function startGateway(name: string): HostProcess {
@@ -182,13 +177,7 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
       await runCommand('pnpm', ['build', '--skip-playground'], { cwd: ROOT, env: commandEnvironment() }),
       'pnpm build',
     );
-    mustSucceed(
-      await runCommand(process.execPath, [...RUN_FROM_SOURCE, 'scripts/keys.ts', '--out', keys], {
-        cwd: ROOT,
-        env: commandEnvironment(),
-      }),
-      'pnpm keys',
-    );
+    await makeProductionKeys(keys);
     const mint = await createUserTokenMinter(readPrivateJwk(join(keys, 'test-idp.private.jwk.json')), {
       issuer: 'jembatan-test-idp',
       audience: 'jembatan',
@@ -217,7 +206,7 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
       poolSize: 10,
       host: network.rootAddress,
     });
-    redis = new ClusterRedis(network.rootAddress, await freePort());
+    redis = await DisposableRedis.onFreePort(network.rootAddress);
     await redis.start();
 
     const haproxyFolder = join(scratch, 'haproxy');
