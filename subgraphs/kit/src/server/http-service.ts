@@ -45,7 +45,7 @@ export interface HttpServiceOptions {
   routes?: Record<string, RouteHandler>;
   /** `/metrics`: on `internalListener` when given, else with the public routes. */
   internalRoutes?: Record<string, RouteHandler>;
-  /** A second address for the internal routes, kept off the public port (METRICS_PORT). */
+  /** A second address for the internal routes, kept off the public port (`<SERVICE>_METRICS_PORT`). */
   internalListener?: InternalListener;
   /** Handlers for every path under a prefix (ending in `/`), e.g. a folder of static files; exact routes win. */
   prefixRoutes?: Record<string, RouteHandler>;
