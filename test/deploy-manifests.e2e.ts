@@ -52,7 +52,9 @@ interface PodSpec {
   containers: Container[];
   volumes?: { name: string; secret?: { secretName: string }; configMap?: { name: string }; emptyDir?: object }[];
 }
-type Deployment = KubernetesObject & { spec: { template: { spec: PodSpec } } };
+type Deployment = KubernetesObject & {
+  spec: { template: { metadata?: { annotations?: Record<string, string> }; spec: PodSpec } };
+};
 
 const objects = renderOverlay('example');
 const ofKind = (kind: string) => objects.filter((object) => object.kind === kind);
@@ -146,16 +148,27 @@ describe('the example Kustomize overlay', () => {
     for (const service of SERVICES) {
       const container = containerOf(service);
       const env = environmentOf(container);
-      const configuredPort =
+      const configured =
         service === 'gateway'
-          ? readGatewayConfig(env).port
+          ? readGatewayConfig(env)
           : readSubgraphConfig(env, {
               name: service,
               envPrefix: REGISTERED_AGENCIES.find((a) => a.name === service)!.envPrefix,
               defaultPort: 0,
               defaultDataDir: '/nowhere',
-            }).port;
-      expect([service, container.ports.map((port) => port.containerPort)]).toEqual([service, [configuredPort]]);
+            });
+      const configuredPort = configured.port;
+      // /metrics on its own port, on the pod's address, named `metrics` and announced to the scraper.
+      expect(configured.metricsListener).toEqual({ host: '0.0.0.0', port: expect.any(Number) });
+      const metricsPort = configured.metricsListener!.port;
+      expect([service, container.ports]).toEqual([
+        service,
+        [
+          { name: 'http', containerPort: configuredPort },
+          { name: 'metrics', containerPort: metricsPort },
+        ],
+      ]);
+      expect(deployment(service).spec.template.metadata?.annotations?.['prometheus.io/port']).toBe(String(metricsPort));
       expect(configuredPort).toBe(commands.services[service]!.port);
       const portNames = new Set(container.ports.map((port) => port.name));
       for (const probe of [container.livenessProbe, container.readinessProbe, container.startupProbe]) {

@@ -54,6 +54,8 @@ type UnitsPage = { units: { edges: { node: { code: string } }[]; pageInfo: { end
 interface Running {
   gateway: ServiceProcess;
   subgraphs: ServiceProcess[];
+  /** Each service's public origin, and where its /metrics listens apart from it. */
+  metrics: { origin: string; internal: string }[];
   stop(): Promise<void>;
 }
 
@@ -86,12 +88,15 @@ beforeAll(async () => {
  */
 async function startProduction(options: { workforcePublicKeys?: string } = {}): Promise<Running> {
   const [gatewayPort, workforcePort, bpjsPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  // Production serves /metrics on its own port; free ones here, not the default port + 5000.
+  const [gatewayMetrics, workforceMetrics, bpjsMetrics] = await Promise.all([freePort(), freePort(), freePort()]);
   const common = { NODE_ENV: 'production', HOST: '127.0.0.1' };
   const subgraphs = await Promise.all([
     startServiceProcess('subgraphs/workforce/src/main.ts', `http://127.0.0.1:${workforcePort}`, {
       ...common,
       ...databases.workforce,
       WORKFORCE_PORT: String(workforcePort),
+      WORKFORCE_METRICS_PORT: String(workforceMetrics),
       GATEWAY_PUBLIC_KEYS_PATH: options.workforcePublicKeys ?? file('gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: file('workforce-cursor.keys.json'),
     }),
@@ -99,6 +104,7 @@ async function startProduction(options: { workforcePublicKeys?: string } = {}): 
       ...common,
       ...databases.bpjs,
       BPJS_PORT: String(bpjsPort),
+      BPJS_METRICS_PORT: String(bpjsMetrics),
       GATEWAY_PUBLIC_KEYS_PATH: file('gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: file('bpjs-cursor.keys.json'),
     }),
@@ -106,6 +112,7 @@ async function startProduction(options: { workforcePublicKeys?: string } = {}): 
   const gateway = await startServiceProcess('gateway/src/main.ts', `http://127.0.0.1:${gatewayPort}`, {
     ...common,
     GATEWAY_PORT: String(gatewayPort),
+    GATEWAY_METRICS_PORT: String(gatewayMetrics),
     WORKFORCE_URL: `http://127.0.0.1:${workforcePort}/graphql`,
     BPJS_URL: `http://127.0.0.1:${bpjsPort}/graphql`,
     GATEWAY_SIGNING_KEY_PATH: file('gateway-signing.private.jwk.json'),
@@ -119,6 +126,11 @@ async function startProduction(options: { workforcePublicKeys?: string } = {}): 
   return {
     gateway,
     subgraphs,
+    metrics: [
+      [gatewayPort, gatewayMetrics],
+      [workforcePort, workforceMetrics],
+      [bpjsPort, bpjsMetrics],
+    ].map(([port, metrics]) => ({ origin: `http://127.0.0.1:${port}`, internal: `http://127.0.0.1:${metrics}` })),
     async stop() {
       await gateway.stop();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
@@ -186,6 +198,13 @@ describe('pnpm keys', () => {
       const second = await unitsPage(running, tokenBeforeRotation, cursorBeforeRotation);
       expect(second.body.errors).toBeUndefined();
       expect(second.body.data!.units.edges).toHaveLength(2);
+      // /metrics is off the public port of every service, on the listener of its own.
+      for (const { origin, internal } of running.metrics) {
+        expect([origin, (await fetch(`${origin}/metrics`)).status]).toEqual([origin, 404]);
+        const scraped = await fetch(`${internal}/metrics`);
+        expect([internal, scraped.status]).toEqual([internal, 200]);
+        expect(await scraped.text()).toContain('jembatan_graphql_requests_total');
+      }
       signingKeyBeforeRotation = readPrivateJwk(file('gateway-signing.private.jwk.json'));
       await running.stop();
       running = undefined;

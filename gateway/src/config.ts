@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { devKeyPaths, type KeySource } from '@jembatan/kit/access';
 import {
   errorDetailEnvShape,
+  metricsListenerOf,
   readEnvironment,
   readHttpServerConfig,
   readShutdownConfig,
   stackTracesOn,
   type HttpServerLimits,
+  type InternalListener,
 } from '@jembatan/kit/http';
 import type { AuthConfig } from './auth/auth-config';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime';
@@ -47,6 +49,8 @@ export interface GatewayConfig {
   stackTraces: boolean;
   /** The GraphiQL playground at `/` (PLAYGROUND). */
   playground: PlaygroundConfig;
+  /** Where `/metrics` listens apart from the public port (GATEWAY_METRICS_PORT, METRICS_HOST); public when absent. */
+  metricsListener?: InternalListener;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -66,6 +70,8 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       HOST: z.string().min(1).default('127.0.0.1'),
       GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+      GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+      METRICS_HOST: z.string().min(1).optional(),
       SUPERGRAPH_PATH: z.string().min(1).default(resolve(__dirname, '../../schema/supergraph.graphql')),
       DATA_DIR: z.string().min(1).default(resolve(__dirname, '../../data')),
       AUTH_ISSUER: z.string().min(1).optional(),
@@ -95,6 +101,20 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       ['GATEWAY_SIGNING_KEY_PATH'],
     ]);
     if (missing.length > 0) throw new Error(`Invalid gateway configuration: ${missing.join('; ')}`);
+  }
+  let metricsListener: InternalListener | undefined;
+  try {
+    metricsListener = metricsListenerOf(
+      {
+        production,
+        servicePort: values.GATEWAY_PORT,
+        metricsPort: values.GATEWAY_METRICS_PORT,
+        metricsHost: values.METRICS_HOST,
+      },
+      'GATEWAY_METRICS_PORT',
+    );
+  } catch (error) {
+    throw new Error(`Invalid gateway configuration: ${(error as Error).message}`, { cause: error });
   }
   const devKeys = devKeyPaths(resolve(values.DATA_DIR));
   return {
@@ -126,5 +146,6 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
     apolloTelemetry: ['false', '0'].includes(values.APOLLO_TELEMETRY_DISABLED),
     stackTraces: stackTracesOn(values, production),
     playground: readPlaygroundConfig(env, production),
+    metricsListener,
   };
 }

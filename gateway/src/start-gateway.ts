@@ -13,6 +13,7 @@ import {
   startHttpService,
   stringifyCompactly,
   type HttpServerLimits,
+  type InternalListener,
   type HttpService,
 } from '@jembatan/kit/http';
 import { describeError, type Logger } from '@jembatan/kit/log';
@@ -82,6 +83,8 @@ export interface GatewayOptions {
   apolloTelemetry?: boolean;
   /** The GraphiQL playground at `/`; absent, not served. */
   playground?: PlaygroundOptions;
+  /** Where `/metrics` listens apart from the public port; on the public port when absent. */
+  metricsListener?: InternalListener;
 }
 
 /** The most rows one CSV export follows a connection for: every unit of dki2016 thirty times over. */
@@ -217,15 +220,16 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       [CSV_PATH]: observability.scopeRequests(
         csvRoute({ operations: () => manifest.operations, context: requestContext, exportTable }),
       ),
-      ...observability.routes,
     },
+    internalRoutes: observability.routes,
+    internalListener: options.metricsListener,
     prefixRoutes: playground.prefixRoutes,
     readiness: gatewayReadinessChecks({ supergraphLoaded: () => supergraphLoaded, subgraphUrls: options.subgraphUrls }),
     shutdownGraceMs: options.shutdownGraceMs,
     limits: options.httpServer,
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });
-  logger.info('gateway listening', { url: http.url, subgraphs: options.subgraphUrls });
+  logger.info('gateway listening', { url: http.url, metrics: http.internalUrl, subgraphs: options.subgraphUrls });
   return {
     ...http,
     async close() {

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { connectRedis } from '@jembatan/kit/http';
 import type { Logger } from '@jembatan/kit/log';
-import { connectRedis } from './redis-connection';
 
 export interface RateLimiterOptions {
   /** Requests each caller may make per window. */

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { connectRedis } from '@jembatan/kit/http';
 import type { Logger } from '@jembatan/kit/log';
 import type { GatewayContext } from '../context';
-import { connectRedis } from '../limits/redis-connection';
 import { FailSoftCache } from './fail-soft-cache';
 import { RedisKeyValueCache } from './redis-key-value-cache';
 import { DEFAULT_RESPONSE_CACHE_KEY_PREFIX } from './response-cache-config';

@@ -19,3 +19,4 @@ export * from './server';
 export * from './validation';
 export * from './wages';
 export * from './writes';
+export * from './redis';

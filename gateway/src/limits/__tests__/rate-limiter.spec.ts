@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { recordingLogger, TEST_REDIS_URL, testRedisPrefix } from '@jembatan/kit/testing';
-import { DisposableRedis } from '../../testing/disposable-redis';
+import { DisposableRedis, recordingLogger, TEST_REDIS_URL, testRedisPrefix } from '@jembatan/kit/testing';
 import { redisKeyPrefixes } from '../../testing/redis-key-prefixes';
 import { Redis } from 'ioredis';
 import { createRateLimiter, type CallerRateLimiter } from '../rate-limiter';

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { recordingLogger, TEST_REDIS_URL, testRedisPrefix } from '@jembatan/kit/testing';
+import { DisposableRedis, recordingLogger, TEST_REDIS_URL, testRedisPrefix } from '@jembatan/kit/testing';
 import { createResponseCache } from '../create-response-cache';
 import type { ResponseCacheEvent } from '../response-cache-plugin';
 import { startAggregateServer, type AggregateServer } from './aggregate-server';
-import { DisposableRedis } from '../../testing/disposable-redis';
 import { redisKeyPrefixes } from '../../testing/redis-key-prefixes';
 
 const SHARED_REDIS = TEST_REDIS_URL;

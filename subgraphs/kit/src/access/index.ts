@@ -18,3 +18,5 @@ export * from './withheld-fields-plugin';
 export * from './purpose-guidance';
 export * from './policy-gap-report';
 export * from './write-rules';
+export * from './replay-guard';
+export * from './shared-replay-guard';

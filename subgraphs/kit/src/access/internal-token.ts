@@ -4,6 +4,7 @@ import { validateNik } from '../identifiers';
 import type { ForwardedRequest } from './caller';
 import type { JsonWebKeySet } from './key-files';
 import { operationDigestOf, type SignedOperation } from './operation-digest';
+import { LocalReplayGuard, REPLAY_CLOCK_TOLERANCE_SECONDS, type ReplayGuard } from './replay-guard';
 import { isPurpose, isRole } from './roles';
 
 /** The header that carries the gateway's token to a subgraph; a user's Authorization is ignored there. */
@@ -16,7 +17,7 @@ const ISSUER = 'jembatan-gateway';
 const TOKEN_TYPE = 'jembatan-gateway+jwt';
 /** Long enough for one subgraph fetch to reach its subgraph, short enough that a copy is soon useless. */
 const LIFETIME_SECONDS = 30;
-const CLOCK_TOLERANCE_SECONDS = 5;
+const CLOCK_TOLERANCE_SECONDS = REPLAY_CLOCK_TOLERANCE_SECONDS;
 
 export class InvalidGatewayTokenError extends Error {}
 
@@ -47,31 +48,17 @@ export async function createGatewayTokenSigner(privateJwk: JWK) {
       .sign(key);
 }
 
-/**
- * Remembers the `jti` of every token accepted until it expires, so a token seen once is refused
- * the second time. In memory per replica: a token replayed to another replica of the same
- * subgraph within its 30 s lifetime is not caught here (see README, "Security").
- */
-export class ReplayGuard {
-  private readonly seen = new Map<string, number>();
-
-  /** False when the id was already used. */
-  admit(id: string, expiresAtSeconds: number): boolean {
-    const now = Date.now() / 1000;
-    if (this.seen.size > 10_000) for (const [key, expiry] of this.seen) if (expiry < now) this.seen.delete(key);
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, expiresAtSeconds + CLOCK_TOLERANCE_SECONDS);
-    return true;
-  }
-}
-
 /** What a verified gateway token vouches for, and the digest of the operation it was signed for. */
 export type VerifiedGatewayRequest = ForwardedRequest & { operationDigest: string };
 
 /** Verifies a gateway token for this subgraph and returns what it vouches for; throws InvalidGatewayTokenError. */
-export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWebKeySet) {
+export function createGatewayTokenVerifier(
+  audience: string,
+  gatewayKeys: JsonWebKeySet,
+  /** Per replica unless the caller passes one shared by every replica of this subgraph. */
+  replays: ReplayGuard = new LocalReplayGuard(),
+) {
   const keySet = createLocalJWKSet(gatewayKeys);
-  const replays = new ReplayGuard();
   const algorithms = [...new Set(gatewayKeys.keys.map((key) => key.alg ?? 'EdDSA'))];
   /** `body` is the request body as the subgraph received it (query, variables, operationName). */
   return async (token: string | undefined, body: unknown): Promise<VerifiedGatewayRequest> => {
@@ -107,7 +94,8 @@ export function createGatewayTokenVerifier(audience: string, gatewayKeys: JsonWe
     if (!operationDigest || payload.od !== operationDigest) {
       throw new InvalidGatewayTokenError('gateway token signed for another operation');
     }
-    if (!replays.admit(payload.jti!, payload.exp!)) throw new InvalidGatewayTokenError('gateway token replayed');
+    if (!(await replays.admit(payload.jti!, payload.exp!)))
+      throw new InvalidGatewayTokenError('gateway token replayed');
     return {
       caller: { subject: payload.sub!, agency: payload.agency, roles },
       purpose,

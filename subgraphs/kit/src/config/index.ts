@@ -4,3 +4,4 @@ export * from './http-server-config';
 export * from './read-environment';
 export * from './error-detail-config';
 export * from './events-config';
+export * from './metrics-listener-config';

@@ -10,6 +10,8 @@ import { httpServerEnvShape, httpServerLimitsOf, type HttpServerLimits } from '.
 import { errorDetailEnvShape, stackTracesOn } from './error-detail-config';
 import { eventsConfigOf, eventsEnvShape, type EventsConfig } from './events-config';
 import { shutdownEnvShape } from './shutdown-config';
+import { metricsListenerOf } from './metrics-listener-config';
+import type { InternalListener } from '../server/internal-listener';
 
 export interface SubgraphConfig {
   name: string;
@@ -39,6 +41,10 @@ export interface SubgraphConfig {
    * (most tests): then no relay runs and no events are consumed.
    */
   events?: EventsConfig;
+  /** Where `/metrics` listens apart from the public port; with GraphQL when absent. */
+  metricsListener?: InternalListener;
+  /** Redis shared by this subgraph's replicas for the gateway-token replay guard; per replica when absent. */
+  redisUrl?: string;
 }
 
 export interface SubgraphConfigSpec {
@@ -104,11 +110,17 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
     [`${p}_PORT`]: port.default(spec.defaultPort),
+    [`${p}_METRICS_PORT`]: port.optional(),
+    METRICS_HOST: z.string().min(1).optional(),
     [`${p}_DATABASE_URL`]: url.optional(),
     ...databaseEnvShape,
     SEED_PRESET: z.enum(['demo', 'dki2016', 'none']).optional(),
     GATEWAY_PUBLIC_KEYS_PATH: z.string().min(1).optional(),
     CURSOR_KEYS_PATH: z.string().min(1).optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
     ...shutdownEnvShape,
     ...httpServerEnvShape,
     ...errorDetailEnvShape,
@@ -138,6 +150,22 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       "CURSOR_KEYS_PATH: required in production (this subgraph's cursor keys, which `pnpm keys` writes)",
     ]);
   }
+  let metricsListener: InternalListener | undefined;
+  try {
+    metricsListener = metricsListenerOf(
+      {
+        production,
+        servicePort: Number(values[`${p}_PORT`]),
+        metricsPort: values[`${p}_METRICS_PORT`] as number | undefined,
+        metricsHost: values.METRICS_HOST as string | undefined,
+      },
+      `${p}_METRICS_PORT`,
+    );
+  } catch (error) {
+    throw new Error(`Invalid configuration for the ${spec.name} subgraph: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   const dataRoot = values.DATA_DIR ? resolve(String(values.DATA_DIR)) : dirname(spec.defaultDataDir);
   return {
     name: spec.name,
@@ -161,5 +189,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       production,
       devKeyPath: devKeyPaths(dataRoot).eventsSigning,
     }),
+    redisUrl: values.REDIS_URL as string | undefined,
+    metricsListener,
   };
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { types } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Database } from './database';
+import { withMigrationLock } from './migration-lock';
 import { startPgliteServer } from './pglite-server';
 import { StatementCounter } from './statement-counter';
 
@@ -54,7 +55,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations();
+    // A PGlite directory has one owner; on a server, replicas may start together.
+    if (embedded) await dataSource.runMigrations();
+    else await withMigrationLock((options.location as { url: string }).url, () => dataSource.runMigrations());
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

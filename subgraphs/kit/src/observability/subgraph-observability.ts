@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { observeDatabasePool } from './metrics/database-pool-metrics';
+import { observeRedis } from './metrics/redis-metrics';
 import { requestCostMetrics } from './metrics/request-cost-metrics';
 import { createServiceMetrics } from './metrics/service-metrics';
 import { attributeStatementsToRequests } from './request-scope/count-statements';
@@ -11,6 +12,8 @@ export interface SubgraphObservabilityOptions {
   service: string;
   logger: Logger;
   database: Database;
+  /** Whether the replay guard is shared through Redis now; undefined when no Redis is configured. */
+  replayGuardShared?: () => boolean | undefined;
 }
 
 /**
@@ -22,6 +25,8 @@ export function createSubgraphObservability(options: SubgraphObservabilityOption
   attributeLoaderBatchesToRequests();
   const registry = createServiceMetrics(options.service);
   observeDatabasePool(registry, options.database.dataSource);
+  const replayGuardShared = options.replayGuardShared;
+  if (replayGuardShared) observeRedis(registry, () => ({ replay_guard: replayGuardShared() }));
   return createServiceObservability({
     registry,
     logger: options.logger,

@@ -4,6 +4,7 @@ import { DEFAULT_HTTP_SERVER_LIMITS, type HttpServerLimits } from '../config/htt
 import type { ReadinessCheck } from './readiness-check';
 import { readinessRoute } from './readiness-route';
 import type { RouteHandler } from './route-handler';
+import { startInternalServer, type InternalListener, type InternalServer } from './internal-listener';
 
 export type { CheckOutcome, ReadinessCheck, ReadinessReport } from './readiness-check';
 export type { RouteHandler } from './route-handler';
@@ -13,6 +14,8 @@ export interface HttpService {
   /** The URL of the GraphQL endpoint, with the port actually bound (tests listen on port 0). */
   readonly url: string;
   readonly port: number;
+  /** Base URL of the internal listener serving the internal routes, when there is one. */
+  readonly internalUrl?: string;
   /** How long `close` lets requests in flight finish before it cuts their connections. */
   readonly shutdownGraceMs: number;
   /**
@@ -42,6 +45,10 @@ export interface HttpServiceOptions {
   graphqlPath: string;
   graphql: RouteHandler;
   routes?: Record<string, RouteHandler>;
+  /** `/metrics`: on `internalListener` when given, else with the public routes. */
+  internalRoutes?: Record<string, RouteHandler>;
+  /** A second address for the internal routes, kept off the public port (`<SERVICE>_METRICS_PORT`). */
+  internalListener?: InternalListener;
   /** Handlers for every path under a prefix (ending in `/`), e.g. a folder of static files; exact routes win. */
   prefixRoutes?: Record<string, RouteHandler>;
   /** Served at READINESS_PATH, turning 503 `draining` as soon as `close` begins. */
@@ -71,7 +78,10 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
   let cut = 0;
   let closed: Promise<void> | undefined;
   const inFlight = new Set<ServerResponse>();
-  const routes = withReadiness(options, () => draining);
+  const routes = withReadiness(
+    options.internalListener ? options : { ...options, routes: { ...options.routes, ...options.internalRoutes } },
+    () => draining,
+  );
   const prefixes = Object.entries(options.prefixRoutes ?? {});
   const prefixRouteFor = (path: string) => prefixes.find(([prefix]) => path.startsWith(prefix))?.[1];
 
@@ -117,6 +127,15 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     server.listen(options.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  let internal: InternalServer | undefined;
+  try {
+    if (options.internalListener) {
+      internal = await startInternalServer(options.internalListener, options.internalRoutes ?? {}, options.onError);
+    }
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
 
   const drain = () =>
@@ -129,8 +148,8 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       }, shutdownGraceMs);
       server.close((error) => {
         clearTimeout(cutoff);
-        if (error) reject(error);
-        else resolve();
+        // Metrics stay scrapeable for as long as the service drains.
+        void (internal?.close() ?? Promise.resolve()).then(() => (error ? reject(error) : resolve()));
       });
       server.closeIdleConnections();
     });
@@ -139,6 +158,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     server,
     port,
     url: `http://${displayHost}:${port}${options.graphqlPath}`,
+    internalUrl: internal?.url,
     shutdownGraceMs,
     close: () => (closed ??= drain()),
     requestsCut: () => cut,

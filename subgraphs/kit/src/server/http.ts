@@ -4,11 +4,14 @@
  */
 export * from '../config/error-detail-config';
 export * from '../config/http-server-config';
+export * from '../config/metrics-listener-config';
 export * from '../config/read-environment';
 export * from '../config/shutdown-config';
 export * from '../context/request-id';
 export * from './graphql-http-handler';
 export * from './http-service';
+export * from './internal-listener';
+export * from '../redis';
 export * from './read-body';
 export * from './on-shutdown';
 export * from './health-route';

@@ -5,3 +5,4 @@ export * from './start-agency-service';
 export * from './run-subgraph-main';
 export * from './subgraph-readiness';
 export * from './audit-copy-route';
+export * from './internal-listener';

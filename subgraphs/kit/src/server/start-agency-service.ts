@@ -7,6 +7,8 @@ import type { SubgraphDefinition } from './subgraph-definition';
 import { startSubgraphServer, type SubgraphServer } from './start-subgraph-server';
 import { ensurePostgresDatabase } from '../db/postgres-admin';
 import { loadPublicKeys } from '../access/key-source';
+import { createSharedReplayGuard } from '../access/shared-replay-guard';
+import { connectRedis } from '../redis/redis-connection';
 import { createCursorSeal, UNSEALED_CURSORS_FOR_BENCHMARKS } from '../pagination/cursor';
 import { loadCursorKeys } from '../pagination/cursor-keys';
 import { sealConnections } from '../pagination/seal-connections';
@@ -61,6 +63,13 @@ export async function startAgencyService<T>(
       : undefined;
     const server = await startSubgraphServer({
       gatewayKeys: await loadPublicKeys(config.gatewayKeys),
+      replayGuard: config.redisUrl
+        ? createSharedReplayGuard({
+            redis: await connectRedis({ url: config.redisUrl, logger }),
+            keyPrefix: `jembatan:${definition.name}:gateway-token`,
+            logger,
+          })
+        : undefined,
       recordAccess,
       name: definition.name,
       portVariable: `${definition.envPrefix}_PORT`,
@@ -79,6 +88,7 @@ export async function startAgencyService<T>(
       shutdownGraceMs: config.shutdownGraceMs,
       httpServer: config.httpServer,
       events,
+      metricsListener: config.metricsListener,
       logger,
     });
     const idempotencyPurge = scheduleIdempotencyPurge(database, logger);

@@ -9,6 +9,7 @@ import {
   InvalidGatewayTokenError,
 } from '../access/internal-token';
 import type { JsonWebKeySet } from '../access/key-files';
+import { LocalReplayGuard, type ReplayGuard } from '../access/replay-guard';
 import type { AccessPolicy } from '../access/access-policy';
 import { AccessRecorder } from '../access/access-recorder';
 import { enforceAccessPolicy } from '../access/enforce-access-policy';
@@ -31,6 +32,7 @@ import { describeError, type Logger } from '../log';
 import { createGraphqlHttpHandler } from './graphql-http-handler';
 import { stringifyCompactly } from './compact-result';
 import { healthRoute } from './health-route';
+import type { InternalListener } from './internal-listener';
 import { RequestRejectedError } from './request-rejected';
 import { startHttpService, type HttpService } from './http-service';
 import { subgraphReadinessChecks } from './subgraph-readiness';
@@ -53,6 +55,11 @@ export interface SubgraphServerOptions<TLoaders> {
   logger: Logger;
   /** The gateway's public keys: every request must carry a token the gateway signed for this subgraph. */
   gatewayKeys: JsonWebKeySet;
+  /**
+   * Remembers the gateway tokens already used (closed with the server): shared by the replicas
+   * through Redis when configured; this replica's memory when absent.
+   */
+  replayGuard?: ReplayGuard;
   bodyLimitBytes?: number;
   /**
    * False only in the benchmark that measures what the audit trail costs: no configuration
@@ -65,6 +72,8 @@ export interface SubgraphServerOptions<TLoaders> {
   httpServer?: HttpServerLimits;
   /** The event machinery's routes, readiness checks and metrics, when the service runs one. */
   events?: Pick<EventFlow, 'routes' | 'readiness' | 'observe'>;
+  /** Where `/metrics` listens apart from the public port; on the public port when absent. */
+  metricsListener?: InternalListener;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -83,7 +92,13 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       logger.warn('access policy gap', { problem });
     }
   }
-  const observability = createSubgraphObservability({ service: options.name, logger, database: options.database });
+  const replayGuard = options.replayGuard ?? new LocalReplayGuard();
+  const observability = createSubgraphObservability({
+    service: options.name,
+    logger,
+    database: options.database,
+    replayGuardShared: () => replayGuard.shared(),
+  });
   options.events?.observe(observability.registry);
   const recording = options.recordAccess !== false;
   const recentReads = new RecentReads();
@@ -110,7 +125,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   });
   await apollo.start();
 
-  const verifyGatewayToken = createGatewayTokenVerifier(options.name, options.gatewayKeys);
+  const verifyGatewayToken = createGatewayTokenVerifier(options.name, options.gatewayKeys, replayGuard);
   const bodyLimitBytes = options.bodyLimitBytes ?? 8 * 1024 * 1024;
   const graphql = createGraphqlHttpHandler({
     apollo,
@@ -149,7 +164,6 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     graphqlPath: '/graphql',
     graphql: observability.scopeRequests(graphql),
     routes: {
-      ...observability.routes,
       ...options.events?.routes,
       '/health': healthRoute(options.name),
       ...(recording && {
@@ -162,12 +176,14 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
         }),
       }),
     },
+    internalRoutes: observability.routes,
+    internalListener: options.metricsListener,
     readiness: [...subgraphReadinessChecks(options.database), ...(options.events?.readiness ?? [])],
     shutdownGraceMs: options.shutdownGraceMs,
     limits: options.httpServer,
     onError: (error) => logger.error('http handler failed', describeError(error)),
   });
-  logger.info('subgraph listening', { url: http.url, engine: options.database.engine });
+  logger.info('subgraph listening', { url: http.url, metrics: http.internalUrl, engine: options.database.engine });
 
   return {
     ...http,
@@ -175,6 +191,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
     async close() {
       await http.close();
       await apollo.stop();
+      replayGuard.close();
     },
   };
 }

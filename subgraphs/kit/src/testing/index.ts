@@ -7,3 +7,4 @@ export * from './sample-audit-entry';
 export * from './expect-no-policy-gaps';
 export * from './event-fixture';
 export * from './eventually';
+export * from './disposable-redis';

@@ -8,7 +8,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 export function observeRedis(registry: Registry, uses: () => Record<string, boolean | undefined>): void {
   new Gauge({
     name: 'jembatan_redis_up',
-    help: 'Whether Redis serves this use of it now (1) or the gateway carries on without it (0)',
+    help: 'Whether Redis serves this use of it now (1) or the service carries on without it (0)',
     labelNames: ['use'] as const,
     registers: [registry],
     collect() {

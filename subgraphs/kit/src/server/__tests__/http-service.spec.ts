@@ -221,3 +221,38 @@ describe('a port that cannot be bound', () => {
     }
   });
 });
+
+describe('startHttpService internal routes', () => {
+  const metrics: RouteHandler = (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    response.end('jembatan_up 1\n');
+  };
+
+  it('serves them with the public routes when no internal listener is given', async () => {
+    const service = await start(() => {}, { internalRoutes: { '/metrics': metrics } });
+    expect(service.internalUrl).toBeUndefined();
+    expect((await fetch(new URL('/metrics', service.url))).status).toBe(200);
+  });
+
+  it('serves them only on the internal listener when one is given, until the service has drained', async () => {
+    const { handler, reached, release } = gatedHandler();
+    const service = await start(handler, {
+      internalRoutes: { '/metrics': metrics },
+      internalListener: { host: '127.0.0.1', port: 0 },
+    });
+    expect((await fetch(new URL('/metrics', service.url))).status).toBe(404);
+    const scraped = await fetch(`${service.internalUrl}/metrics`);
+    expect([scraped.status, await scraped.text()]).toEqual([200, 'jembatan_up 1\n']);
+    expect((await fetch(`${service.internalUrl}/graphql`)).status).toBe(404);
+
+    const inFlight = post(service.url);
+    await reached;
+    const closing = service.close();
+    expect((await fetch(`${service.internalUrl}/metrics`)).status).toBe(200);
+    release();
+    await inFlight;
+    await closing;
+    const port = Number(new URL(service.internalUrl!).port);
+    expect(await newConnection(port)).toBe('ECONNREFUSED');
+  });
+});

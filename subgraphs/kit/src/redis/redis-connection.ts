@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { describeError, silentLogger, type Logger } from '@jembatan/kit/log';
+import { describeError, silentLogger, type Logger } from '../log';
 
 export interface RedisConnectionOptions {
   url: string;
@@ -12,13 +12,13 @@ export interface RedisConnectionOptions {
 
 export interface RedisConnection {
   readonly client: Redis;
-  /** Whether Redis answers now; false while the gateway carries on without it. */
+  /** Whether Redis answers now; false while the service carries on without it. */
   isUp(): boolean;
   close(): void;
 }
 
 /**
- * A Redis client for state that the gateway can live without for a while. Commands never wait
+ * A Redis client for state that a service can live without for a while. Commands never wait
  * for a connection (no offline queue) and never wait long for an answer, so a Redis outage costs
  * each request at most `commandTimeoutMs`, usually nothing; ioredis keeps reconnecting in the
  * background, every 2 s at most, and the client serves again as soon as Redis is back.
