@@ -15,6 +15,8 @@ mode 0700, private files 0600, public key sets 0644:
   gateway-signing.private.jwk.json  the gateway's signing key (EdDSA), the newest only
   gateway-public.jwks.json          its public keys, for every subgraph
   <subgraph>-cursor.keys.json       each subgraph's own cursor-sealing keys (AES-256-GCM)
+  events-signing.private.jwk.json   the services' key for events pushed without a broker (EdDSA),
+  events-public.jwks.json           and its public keys (only with EVENTS_TRANSPORT=embedded)
   test-idp.private.jwk.json         a stand-in identity provider, for tests and trials only,
   test-idp.jwks.json                and its public keys
 Refuses a folder that already holds keys. --rotate adds a new key beside the old ones in every

@@ -35,13 +35,15 @@ const PRIVATE_FILES = [
   'gateway-signing.private.jwk.json',
   'workforce-cursor.keys.json',
   'bpjs-cursor.keys.json',
+  'events-signing.private.jwk.json',
   'test-idp.private.jwk.json',
 ];
-const PUBLIC_FILES = ['gateway-public.jwks.json', 'test-idp.jwks.json'];
+const PUBLIC_FILES = ['gateway-public.jwks.json', 'events-public.jwks.json', 'test-idp.jwks.json'];
 const KEY_SETS = [
   'gateway-public.jwks.json',
   'workforce-cursor.keys.json',
   'bpjs-cursor.keys.json',
+  'events-public.jwks.json',
   'test-idp.jwks.json',
 ];
 const kidsIn = (name: string) => readJwks(file(name)).keys.map((key) => key.kid);
@@ -91,6 +93,12 @@ async function startProduction(options: { workforcePublicKeys?: string } = {}): 
   // Production serves /metrics on its own port; free ones here, not the default port + 5000.
   const [gatewayMetrics, workforceMetrics, bpjsMetrics] = await Promise.all([freePort(), freePort(), freePort()]);
   const common = { NODE_ENV: 'production', HOST: '127.0.0.1' };
+  // One machine, no broker: events pushed over HTTP, signed with the events key of pnpm keys.
+  const embeddedEvents = {
+    EVENTS_TRANSPORT: 'embedded',
+    EVENTS_SIGNING_KEY_PATH: file('events-signing.private.jwk.json'),
+    EVENTS_PUBLIC_KEYS_PATH: file('events-public.jwks.json'),
+  };
   const subgraphs = await Promise.all([
     startServiceProcess('subgraphs/workforce/src/main.ts', `http://127.0.0.1:${workforcePort}`, {
       ...common,
@@ -99,6 +107,7 @@ async function startProduction(options: { workforcePublicKeys?: string } = {}): 
       WORKFORCE_METRICS_PORT: String(workforceMetrics),
       GATEWAY_PUBLIC_KEYS_PATH: options.workforcePublicKeys ?? file('gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: file('workforce-cursor.keys.json'),
+      ...embeddedEvents,
     }),
     startServiceProcess('subgraphs/bpjs/src/main.ts', `http://127.0.0.1:${bpjsPort}`, {
       ...common,
@@ -107,6 +116,7 @@ async function startProduction(options: { workforcePublicKeys?: string } = {}): 
       BPJS_METRICS_PORT: String(bpjsMetrics),
       GATEWAY_PUBLIC_KEYS_PATH: file('gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: file('bpjs-cursor.keys.json'),
+      ...embeddedEvents,
     }),
   ]);
   const gateway = await startServiceProcess('gateway/src/main.ts', `http://127.0.0.1:${gatewayPort}`, {

@@ -75,6 +75,9 @@ async function startReplica(): Promise<ServiceProcess> {
     SEED_PRESET: 'demo',
     GATEWAY_PUBLIC_KEYS_PATH: join(keys, 'gateway-public.jwks.json'),
     CURSOR_KEYS_PATH: join(keys, 'workforce-cursor.keys.json'),
+    EVENTS_TRANSPORT: 'embedded',
+    EVENTS_SIGNING_KEY_PATH: join(keys, 'events-signing.private.jwk.json'),
+    EVENTS_PUBLIC_KEYS_PATH: join(keys, 'events-public.jwks.json'),
     REDIS_URL: TEST_REDIS_URL,
   });
 }

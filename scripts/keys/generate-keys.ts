@@ -18,7 +18,8 @@ const withNewestFirst = (set: JsonWebKeySet, newest: JWK): JsonWebKeySet => ({ k
 
 /**
  * Makes every key production needs in `folder`: the gateway's signing key and its public set,
- * each subgraph's cursor keys, and the test identity provider's pair. Without `rotate`, a folder
+ * each subgraph's cursor keys, the events key pair (for the embedded transport), and the test
+ * identity provider's pair. Without `rotate`, a folder
  * that already holds any of them is refused, so a second run never replaces keys in use; with
  * `rotate`, a new key is added beside the old ones in every set. Only the newest private signing
  * key is kept: nothing signs with an older one, and its public half stays in the set.
@@ -32,6 +33,8 @@ export async function generateKeys(
     keyFileNames.gatewaySigning,
     keyFileNames.gatewayPublic,
     ...subgraphs.map(keyFileNames.cursorKeysOf),
+    keyFileNames.eventsSigning,
+    keyFileNames.eventsPublic,
     keyFileNames.testIdpSigning,
     keyFileNames.testIdpPublic,
   ];
@@ -47,6 +50,7 @@ export async function generateKeys(
   folder.prepare();
 
   const gatewaySigning = await generatePrivateJwk('EdDSA');
+  const eventsSigning = await generatePrivateJwk('EdDSA');
   const testIdpSigning = await generatePrivateJwk(TEST_IDP_ALGORITHM);
   const cursorKeys = Object.fromEntries(subgraphs.map((subgraph) => [subgraph, generateCursorJwk()]));
 
@@ -55,6 +59,11 @@ export async function generateKeys(
   folder.write(
     keyFileNames.gatewayPublic,
     withNewestFirst(folder.readSet(keyFileNames.gatewayPublic), publicJwkOf(gatewaySigning)),
+    'public',
+  );
+  folder.write(
+    keyFileNames.eventsPublic,
+    withNewestFirst(folder.readSet(keyFileNames.eventsPublic), publicJwkOf(eventsSigning)),
     'public',
   );
   folder.write(
@@ -67,6 +76,7 @@ export async function generateKeys(
     folder.write(name, withNewestFirst(folder.readSet(name), key), 'private');
   }
   folder.write(keyFileNames.gatewaySigning, gatewaySigning, 'private');
+  folder.write(keyFileNames.eventsSigning, eventsSigning, 'private');
   folder.write(keyFileNames.testIdpSigning, testIdpSigning, 'private');
 
   return {

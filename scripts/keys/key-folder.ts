@@ -19,6 +19,10 @@ export const keyFileNames = {
   gatewayPublic: 'gateway-public.jwks.json',
   /** A subgraph's own AES-256-GCM cursor keys, newest first (the first seals, all open). */
   cursorKeysOf: (subgraph: string) => `${subgraph}-cursor.keys.json`,
+  /** The services' shared key for signing events pushed without a broker (EVENTS_TRANSPORT=embedded). */
+  eventsSigning: 'events-signing.private.jwk.json',
+  /** Every events public key the services accept from a pushing peer, newest first. */
+  eventsPublic: 'events-public.jwks.json',
   /** For tests and trials only: the private key of a stand-in identity provider (the newest). */
   testIdpSigning: 'test-idp.private.jwk.json',
   /** For tests and trials only: every public key of that stand-in provider, newest first. */

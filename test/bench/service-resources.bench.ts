@@ -131,6 +131,9 @@ async function main() {
       HOST: '127.0.0.1',
       SEED_PRESET: 'demo',
       GATEWAY_PUBLIC_KEYS_PATH: join(keys, 'gateway-public.jwks.json'),
+      EVENTS_TRANSPORT: 'embedded',
+      EVENTS_SIGNING_KEY_PATH: join(keys, 'events-signing.private.jwk.json'),
+      EVENTS_PUBLIC_KEYS_PATH: join(keys, 'events-public.jwks.json'),
     };
     const started = performance.now();
     [services.workforce, services.bpjs] = await Promise.all([

@@ -14,6 +14,8 @@ export interface BenchKeys {
     gatewaySigningKey: string;
     gatewayPublicKeys: string;
     cursorKeysOf(subgraph: string): string;
+    eventsSigningKey: string;
+    eventsPublicKeys: string;
   };
 }
 
@@ -25,11 +27,16 @@ export async function writeBenchKeys(folder: string, subgraphs: readonly string[
     gatewaySigningKey: join(folder, 'gateway-signing.private.jwk.json'),
     gatewayPublicKeys: join(folder, 'gateway-public.jwks.json'),
     cursorKeysOf: (subgraph: string) => join(folder, `${subgraph}-cursor.keys.json`),
+    eventsSigningKey: join(folder, 'events-signing.private.jwk.json'),
+    eventsPublicKeys: join(folder, 'events-public.jwks.json'),
   };
   const write = (path: string, value: unknown) => writeFileSync(path, JSON.stringify(value), { mode: 0o600 });
   write(paths.userIssuerJwks, { keys: [publicJwkOf(userIssuer)] });
   write(paths.gatewaySigningKey, gatewaySigning);
   write(paths.gatewayPublicKeys, { keys: [publicJwkOf(gatewaySigning)] });
+  const eventsSigning = await generatePrivateJwk('EdDSA');
+  write(paths.eventsSigningKey, eventsSigning);
+  write(paths.eventsPublicKeys, { keys: [publicJwkOf(eventsSigning)] });
   for (const subgraph of subgraphs) write(paths.cursorKeysOf(subgraph), { keys: [generateCursorJwk()] });
   return { userIssuer, paths };
 }

@@ -73,6 +73,10 @@ export async function startSubgraphs(context: BenchContext) {
         [`${prefix}_DATABASE_URL`]: context.databases[name],
         GATEWAY_PUBLIC_KEYS_PATH: context.keys.paths.gatewayPublicKeys,
         CURSOR_KEYS_PATH: context.keys.paths.cursorKeysOf(name),
+        // Reads only: no events flow, but production asks how they would travel.
+        EVENTS_TRANSPORT: 'embedded',
+        EVENTS_SIGNING_KEY_PATH: context.keys.paths.eventsSigningKey,
+        EVENTS_PUBLIC_KEYS_PATH: context.keys.paths.eventsPublicKeys,
       },
       port,
     );
