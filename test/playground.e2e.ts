@@ -1,11 +1,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensurePlaygroundBundle } from '@jembatan/gateway';
 import { apiSchemaOf, readSavedOperations, SUPERGRAPH_PATH } from '@jembatan/schema';
 import { ensureChromium, launchChromium } from './harness/chromium';
 import { startProductionGateway } from './harness/production-gateway';
+import { bpjsSubgraph } from '@jembatan/bpjs';
+import type { Caller, Purpose, Role } from '@jembatan/kit';
+import { workforceSubgraph } from '@jembatan/workforce';
 import { callerWith, startSupergraph, type RunningSupergraph } from './harness';
 
 const SCREENSHOT = resolve(__dirname, '../test-output/playground.png');
@@ -68,6 +72,35 @@ async function runAndWaitForResult(page: Page, expected: string): Promise<string
   return editorText(page, '.graphiql-response');
 }
 
+const WRITE_STORY = [
+  'RegisterWorker',
+  'TransferWorker',
+  'CorrectWage',
+  'EndContract',
+  'EnrolParticipants',
+  'EndCoverage',
+  'FileClaim',
+  'VerifyClaim',
+  'PayClaim',
+  'RejectClaim',
+];
+
+/** For a write tab, the first role and purpose its agency's write rules allow; undefined for a read. */
+function writerOf(query: string): { as: Caller; purpose: Purpose } | undefined {
+  const operation = parse(query).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation') return undefined;
+  const field = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+  const coordinate = `Mutation.${field?.kind === Kind.FIELD ? field.name.value : ''}`;
+  for (const { accessPolicy: policy } of [workforceSubgraph, bpjsSubgraph]) {
+    const rule: Partial<Record<Role, readonly Purpose[]>> =
+      (policy.writes as Record<string, Partial<Record<Role, readonly Purpose[]>>> | undefined)?.[coordinate] ?? {};
+    for (const [role, purposes] of Object.entries(rule) as [Role, readonly Purpose[]][]) {
+      if (purposes[0]) return { as: callerWith(role), purpose: purposes[0] };
+    }
+  }
+  throw new Error(`no agency's write rules name ${coordinate}`);
+}
+
 describe('the playground in headless Chromium', () => {
   let supergraph: RunningSupergraph;
   let browser: Browser;
@@ -127,11 +160,25 @@ describe('the playground in headless Chromium', () => {
     tabs = (JSON.parse(stored ?? '{"tabs":[]}') as { tabs: typeof tabs }).tabs;
     expect(tabs.map((tab) => tab.query)).toEqual(SAVED.map((operation) => operation.source));
     // As staff of both agencies enrolling: fields no purpose of theirs opens (wages with claim
-    // amounts) may be withheld, nothing else may fail.
-    for (const tab of tabs) {
-      const { status, body } = await supergraph.query(tab.query, JSON.parse(tab.variables ?? '{}'));
+    // amounts) may be withheld, nothing else may fail. A write goes as the role and purpose its
+    // agency's policy lets make it.
+    // The write tabs tell one story each, in this order (see the playground's example variables).
+    const storyOrder = (tab: { query: string }) => {
+      const position = WRITE_STORY.findIndex((name) => tab.query.includes(`mutation ${name}(`));
+      return position === -1 ? -1 : position;
+    };
+    for (const tab of [...tabs].sort((a, b) => storyOrder(a) - storyOrder(b))) {
+      const { status, body } = await supergraph.query(
+        tab.query,
+        JSON.parse(tab.variables ?? '{}'),
+        writerOf(tab.query),
+      );
       const codes = (body.errors ?? []).map((error) => error.extensions?.code);
-      expect({ status, failures: codes.filter((code) => code !== 'FORBIDDEN') }).toEqual({ status: 200, failures: [] });
+      expect({ tab: tab.query.slice(0, 60), status, failures: codes.filter((code) => code !== 'FORBIDDEN') }).toEqual({
+        tab: tab.query.slice(0, 60),
+        status: 200,
+        failures: [],
+      });
       expect(body.data).toBeTruthy();
     }
   });

@@ -24,9 +24,11 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
       monthlyWage: '3100000',
     },
   },
+  // One worker's story, each tab after the one before: registered (version 1), transferred (2),
+  // wage corrected (3), contract ended. Run out of order, a tab answers VERSION_CONFLICT or NOT_FOUND.
   EndContract: {
     idempotencyKey: 'contoh-akhir-kontrak-0001',
-    input: { nik: '3174014506959001', expectedVersion: 1, endDate: '2016-09-30', reason: 'Mengundurkan diri' },
+    input: { nik: '3174014506959001', expectedVersion: 3, endDate: '2016-09-30', reason: 'Mengundurkan diri' },
   },
   TransferWorker: {
     idempotencyKey: 'contoh-mutasi-0001',
@@ -34,7 +36,7 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
   },
   CorrectWage: {
     idempotencyKey: 'contoh-koreksi-upah-0001',
-    input: { nik: '3174014506959001', expectedVersion: 1, monthlyWage: '3200000' },
+    input: { nik: '3174014506959001', expectedVersion: 2, monthlyWage: '3200000' },
   },
   // BPJS's writes: enrolment as dki_hr or bpjs_officer for ENROLMENT; ending cover as bpjs_officer
   // for ENROLMENT; claims as bpjs_officer for CLAIM_VERIFICATION. Fixed keys: a second run replays.
