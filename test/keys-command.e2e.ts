@@ -10,7 +10,7 @@ import {
   type Caller,
   type JWK,
 } from '@jembatan/kit';
-import { testDataFolder } from '@jembatan/kit/testing';
+import { TEST_NATS_URL, testDataFolder } from '@jembatan/kit/testing';
 import { REGISTERED_AGENCIES } from '@jembatan/subgraph-registry/agencies';
 import { freePort } from './harness';
 import { copyTemplate } from './harness/templates';
@@ -94,6 +94,7 @@ async function startProduction(options: { workforcePublicKeys?: string } = {}): 
       WORKFORCE_PORT: String(workforcePort),
       GATEWAY_PUBLIC_KEYS_PATH: options.workforcePublicKeys ?? file('gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: file('workforce-cursor.keys.json'),
+      NATS_URL: TEST_NATS_URL,
     }),
     startServiceProcess('subgraphs/bpjs/src/main.ts', `http://127.0.0.1:${bpjsPort}`, {
       ...common,
@@ -101,6 +102,7 @@ async function startProduction(options: { workforcePublicKeys?: string } = {}): 
       BPJS_PORT: String(bpjsPort),
       GATEWAY_PUBLIC_KEYS_PATH: file('gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: file('bpjs-cursor.keys.json'),
+      NATS_URL: TEST_NATS_URL,
     }),
   ]);
   const gateway = await startServiceProcess('gateway/src/main.ts', `http://127.0.0.1:${gatewayPort}`, {
