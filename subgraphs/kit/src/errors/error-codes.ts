@@ -71,6 +71,8 @@ export const ERROR_CODES = {
     'The participant was not covered by this programme on the date given (e.g. a claim for an incident outside their enrolment).',
   CLAIM_AMOUNT_INVALID:
     'The amount does not fit the programme: a JKM claim is paid at the statutory amount of its year (`extensions.statutoryAmount`), and no amount is negative.',
+  EVENT_DELIVERIES_EXHAUSTED:
+    "Not a client's answer: the code of an event another agency sent that failed on every delivery allowed (EVENTS_MAX_DELIVERIES) and was parked; the parked event's reason holds the last failure. Fix the cause, then replay it.",
   BATCH_TOO_LARGE:
     'A bulk write holds more items than one call accepts (`extensions.maximum`); split it into several calls.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side; details are logged, never sent to the client in production.',
