@@ -73,6 +73,8 @@ export const ERROR_CODES = {
     'The amount does not fit the programme: a JKM claim is paid at the statutory amount of its year (`extensions.statutoryAmount`), and no amount is negative.',
   WORKER_ALREADY_REGISTERED:
     'A worker with this NIK is already in the registry (`extensions.field` is "nik"); change their record with transferWorker, correctWage or endContract instead of registering them again.',
+  EVENT_DELIVERIES_EXHAUSTED:
+    "Not a client's answer: the code of an event another agency sent that failed on every delivery allowed (EVENTS_MAX_DELIVERIES) and was parked; the parked event's reason holds the last failure. Fix the cause, then replay it.",
   BATCH_TOO_LARGE:
     'A bulk write holds more items than one call accepts (`extensions.maximum`); split it into several calls.',
   AUDIT_COPY_UNAVAILABLE:

@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ErrorCode } from '../../errors/error-codes';
 import { JembatanError } from '../../errors/jembatan-error';
 import type { EventHandler } from '../event-handler';
 import type { OutboxEvent } from '../outbox-event';
 import type { Delivery, DeliveryOutcome } from './delivery';
 
 /** Why an event was parked when no rule refused it: it failed on every delivery it was allowed. */
-export const DELIVERIES_EXHAUSTED = 'EVENT_DELIVERIES_EXHAUSTED';
+export const DELIVERIES_EXHAUSTED: ErrorCode = 'EVENT_DELIVERIES_EXHAUSTED';
 
 export interface ApplyOptions {
   dataSource: DataSource;
