@@ -1,5 +1,4 @@
-import { appendToOutbox, JembatanError, type EventHandler } from '@jembatan/kit';
-import { todayInJakarta } from '../writes/today';
+import { appendToOutbox, JembatanError, todayInJakarta, type EventHandler } from '@jembatan/kit';
 import { enrolParticipants } from '../writes/enrol-participants';
 import { DkiEventPayload } from './dki-event-payloads';
 

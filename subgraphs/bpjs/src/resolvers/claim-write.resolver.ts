@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { DateScalar, requireExpectedVersion, requireKpj, RupiahScalar, runWrite } from '@jembatan/kit';
+import { DateScalar, requireExpectedVersion, requireKpj, RupiahScalar, runWrite, todayInJakarta } from '@jembatan/kit';
 import type { BpjsContext } from '../context';
 import { IDEMPOTENCY_KEY, kpjSubjects } from './write-arguments';
 import { ClaimChange, ClaimStatus, Program } from '../types';
@@ -10,7 +10,7 @@ import {
   requireNotFuture,
   requireReason,
 } from '../validation/require-write-input';
-import { decideClaim, fileClaim, todayInJakarta, type ClaimDecision, type ClaimRecord } from '../writes';
+import { decideClaim, fileClaim, type ClaimDecision, type ClaimRecord } from '../writes';
 
 const EXPECTED_VERSION = { description: "The claim's version you read." };
 

@@ -1,5 +1,12 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { DateScalar, requireExpectedVersion, requireKpj, requireUnitCode, runWrite } from '@jembatan/kit';
+import {
+  DateScalar,
+  requireExpectedVersion,
+  requireKpj,
+  requireUnitCode,
+  runWrite,
+  todayInJakarta,
+} from '@jembatan/kit';
 import { validateNik } from '@jembatan/kit/identifiers';
 import type { BpjsContext } from '../context';
 import { IDEMPOTENCY_KEY, kpjSubjects } from './write-arguments';
@@ -9,7 +16,6 @@ import {
   enrolParticipants,
   MAX_PEOPLE_PER_ENROLMENT,
   requireEnrolmentBatch,
-  todayInJakarta,
   type CoverageEndResult,
   type EnrolmentResult,
 } from '../writes';

@@ -9,4 +9,3 @@ export * from './ledger-change';
 export * from './lock-participant';
 export * from './participant-events';
 export * from './screen-people';
-export * from './today';

@@ -30,3 +30,11 @@ export const DateScalar = new GraphQLScalarType({
     throw new TypeError('Date input must be a string YYYY-MM-DD');
   },
 });
+
+/** Both agencies keep Western Indonesian Time: the day something happens is the day in Jakarta. */
+const JAKARTA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' });
+
+/** Today (or `now`'s day) in Jakarta, `YYYY-MM-DD`. */
+export function todayInJakarta(now: Date = new Date()): string {
+  return JAKARTA_DAY.format(now);
+}

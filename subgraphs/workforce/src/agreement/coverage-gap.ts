@@ -35,8 +35,3 @@ export function explainGap(gap: CoverageGapRow): string {
   }
   return `Contract ended on ${gap.contractEnd}, but the BPU cover registered by ${gap.registrarUnitCode} still runs: ${programs}. End the cover (endCoverage) on the contract's end date.`;
 }
-
-/** Today's date in Jakarta (WIB, UTC+7), where both registries keep their dates. */
-export function todayInJakarta(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
-}

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, PageArgs, readPageArgs } from '@jembatan/kit';
-import { explainGap, todayInJakarta, type CoverageGapRow } from '../agreement/coverage-gap';
+import { DateScalar, PageArgs, readPageArgs, todayInJakarta } from '@jembatan/kit';
+import { explainGap, type CoverageGapRow } from '../agreement/coverage-gap';
 import type { WorkforceContext } from '../context';
 import type { UnitEntity } from '../entities';
 import { listCoverageGaps } from '../queries';

@@ -1,4 +1,4 @@
-import { FIRST_UMP_YEAR, JembatanError } from '@jembatan/kit';
+import { FIRST_UMP_YEAR, JembatanError, todayInJakarta } from '@jembatan/kit';
 
 /**
  * The earliest contract start the registry takes: the first year whose UMP it knows, so the wage
@@ -8,11 +8,6 @@ export const EARLIEST_CONTRACT_START = `${FIRST_UMP_YEAR}-01-01`;
 
 /** How far ahead HR may date a contract, an end or a transfer: beyond a year it is a typo. */
 const LATEST_DAYS_AHEAD = 366;
-
-/** Today in Jakarta (WIB, UTC+7, no daylight saving), as HR's calendar reads it. */
-export function todayInJakarta(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
