@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   isIsoDate,
   JembatanError,
+  Program,
   requireKpj,
   requireNik,
   requireUnitCode,
@@ -9,7 +10,6 @@ import {
   type EventHandlers,
   type OutboxEvent,
 } from '@jembatan/kit';
-import { Program } from '../types';
 
 const isoDate = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
 const program = z.enum(Program);

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ConnectionType, DateScalar } from '@jembatan/kit';
+import { ConnectionType, DateScalar, Program } from '@jembatan/kit';
 import { Worker } from './worker.type';
 
 export enum CoverageGapKind {
@@ -18,30 +18,6 @@ registerEnumType(CoverageGapKind, {
     COVER_AFTER_CONTRACT_END: {
       description: 'The contract has ended, but the BPU cover the DKI unit registered still runs after its end date.',
     },
-  },
-});
-
-/**
- * The same programme list as BPJS's own `Program` (federation merges identical enums): DKI names
- * programmes only to say which cover is missing or still running.
- */
-export enum Program {
-  JKK = 'JKK',
-  JKM = 'JKM',
-  JHT = 'JHT',
-  JP = 'JP',
-  JKP = 'JKP',
-}
-
-registerEnumType(Program, {
-  name: 'Program',
-  description: 'A BPJS Ketenagakerjaan social-security programme.',
-  valuesConfig: {
-    JKK: { description: 'Jaminan Kecelakaan Kerja: work-accident and occupational-disease cover.' },
-    JKM: { description: 'Jaminan Kematian: death benefit (Rp24,000,000 under PP 44/2015).' },
-    JHT: { description: 'Jaminan Hari Tua: old-age savings paid out as a lump sum.' },
-    JP: { description: 'Jaminan Pensiun: pension, for wage earners (PU) only, since 1 July 2015.' },
-    JKP: { description: 'Jaminan Kehilangan Pekerjaan: job-loss benefit, since 2021 (PP 37/2021).' },
   },
 });
 
