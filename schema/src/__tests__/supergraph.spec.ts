@@ -27,6 +27,7 @@ describe('the committed schema', () => {
       'accessLogOfCaller',
       'claim',
       'claimStatistics',
+      'coverageGaps',
       'employer',
       'eventInbox',
       'participant',

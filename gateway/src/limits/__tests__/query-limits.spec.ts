@@ -237,6 +237,28 @@ const MUTATION_VARIABLES: Record<string, Record<string, unknown>> = Object.fromE
     CorrectWage: { nik, expectedVersion: 1, monthlyWage: '3100000' },
   }).map(([name, input]) => [name, { idempotencyKey: 'query-limits-1', input }]),
 );
+/** BPJS's writes take their arguments one by one. */
+const idempotencyKey = 'query-limits-1';
+const claim = { id: 'KLM-2016-0000001', expectedVersion: 1, idempotencyKey };
+Object.assign(MUTATION_VARIABLES, {
+  EnrolParticipants: {
+    registrarUnitCode: 'DINKES',
+    people: [{ nik, name: 'x', category: 'PKP', contractStart: '2016-03-01' }],
+    idempotencyKey,
+  },
+  EndCoverage: { kpj: '16000000001', until: '2016-12-31', expectedVersion: 1, idempotencyKey },
+  FileClaim: {
+    kpj: '16000000001',
+    program: 'JKK',
+    incidentDate: '2016-06-01',
+    amount: '1000000',
+    regionCode: '31.74',
+    idempotencyKey,
+  },
+  VerifyClaim: claim,
+  PayClaim: { ...claim, amount: '1000000' },
+  RejectClaim: { ...claim, reason: 'x' },
+});
 
 describe('the default limits', () => {
   const savedOperations = readSavedOperations();

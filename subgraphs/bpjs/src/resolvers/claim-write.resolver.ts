@@ -13,6 +13,7 @@ import {
 import { decideClaim, fileClaim, type ClaimDecision, type ClaimRecord } from '../writes';
 
 const EXPECTED_VERSION = { description: "The claim's version you read." };
+const CLAIM_ID = { description: 'The claim reference, e.g. "KLM-2016-0000022".' };
 
 /**
  * Filing and deciding claims, for bpjs_officer with the purpose CLAIM_VERIFICATION. A decision is
@@ -28,8 +29,8 @@ export class ClaimWriteResolver {
   })
   async fileClaim(
     @Ctx() ctx: BpjsContext,
-    @Arg('kpj', () => ID) kpj: string,
-    @Arg('program', () => Program) program: Program,
+    @Arg('kpj', () => ID, { description: "The participant's KPJ." }) kpj: string,
+    @Arg('program', () => Program, { description: 'The programme claimed under.' }) program: Program,
     @Arg('incidentDate', () => DateScalar, { description: 'Day of the accident, death or other event claimed for.' })
     incidentDate: string,
     @Arg('amount', () => RupiahScalar, { description: 'The benefit claimed, in whole Rupiah.' }) amount: string,
@@ -72,7 +73,7 @@ export class ClaimWriteResolver {
   @Mutation(() => ClaimChange, { description: 'SUBMITTED → VERIFIED: the documents are checked.' })
   verifyClaim(
     @Ctx() ctx: BpjsContext,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, CLAIM_ID) id: string,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Arg('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string,
   ): Promise<ClaimChange> {
@@ -87,7 +88,7 @@ export class ClaimWriteResolver {
   })
   payClaim(
     @Ctx() ctx: BpjsContext,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, CLAIM_ID) id: string,
     @Arg('amount', () => RupiahScalar, { description: 'The benefit paid, in whole Rupiah.' }) amount: string,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Arg('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string,
@@ -103,8 +104,8 @@ export class ClaimWriteResolver {
   })
   rejectClaim(
     @Ctx() ctx: BpjsContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('reason') reason: string,
+    @Arg('id', () => ID, CLAIM_ID) id: string,
+    @Arg('reason', { description: 'Why the claim is rejected: 1 to 500 characters.' }) reason: string,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Arg('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string,
   ): Promise<ClaimChange> {

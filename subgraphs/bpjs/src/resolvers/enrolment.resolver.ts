@@ -29,7 +29,10 @@ export class EnrolmentResolver {
     @Ctx() ctx: BpjsContext,
     @Arg('registrarUnitCode', () => ID, { description: 'The Pemprov DKI unit registering them, e.g. "KEC-317401".' })
     registrarUnitCode: string,
-    @Arg('people', () => [PersonToEnrolInput]) people: PersonToEnrolInput[],
+    @Arg('people', () => [PersonToEnrolInput], {
+      description: `The workers to enrol: 1 to ${MAX_PEOPLE_PER_ENROLMENT}.`,
+    })
+    people: PersonToEnrolInput[],
     @Arg('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string,
   ): Promise<EnrolParticipantsResult> {
     const input = { registrarUnitCode, people: people.map((person) => ({ ...person })) };
@@ -65,7 +68,7 @@ export class EnrolmentResolver {
   })
   async endCoverage(
     @Ctx() ctx: BpjsContext,
-    @Arg('kpj', () => ID) kpj: string,
+    @Arg('kpj', () => ID, { description: "The participant's KPJ." }) kpj: string,
     @Arg('until', () => DateScalar, { description: 'The last covered day.' }) until: string,
     @Arg('expectedVersion', () => Int, { description: "The participant's version you read." }) expectedVersion: number,
     @Arg('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string,

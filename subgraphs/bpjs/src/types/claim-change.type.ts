@@ -3,7 +3,7 @@ import { Claim } from './claim.type';
 
 @ObjectType({ description: 'The answer to a claim filing or decision: the claim as it now stands.' })
 export class ClaimChange {
-  @Field(() => Claim)
+  @Field(() => Claim, { description: 'The claim after the change (or, replayed, as the first answer gave it).' })
   claim: unknown;
 
   @Field({

@@ -55,7 +55,7 @@ export class EnrolmentOutcome {
   @Field({ description: 'The NIK as sent.' })
   nik: string;
 
-  @Field(() => EnrolmentStatus)
+  @Field(() => EnrolmentStatus, { description: 'Enrolled, already enrolled, or refused.' })
   status: EnrolmentStatus;
 
   @Field(() => ID, {
@@ -82,16 +82,16 @@ export class EnrolParticipantsResult {
   @Field(() => ID, { description: 'The Pemprov DKI unit that registered them.' })
   registrarUnitCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People enrolled by this call.' })
   enrolled: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People who were already enrolled: nothing written for them.' })
   alreadyEnrolled: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People a rule refused (see their outcomes).' })
   refused: number;
 
-  @Field(() => [EnrolmentOutcome])
+  @Field(() => [EnrolmentOutcome], { description: 'One outcome per person, in request order.' })
   outcomes: EnrolmentOutcome[];
 
   @Field({
@@ -102,13 +102,13 @@ export class EnrolParticipantsResult {
 
 @ObjectType({ description: "The answer to endCoverage: which cover ended, and the participant's new version." })
 export class CoverageEnd {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The participant's KPJ." })
   kpj: string;
 
   @Field(() => DateScalar, { description: 'The last covered day.' })
   until: string;
 
-  @Field(() => [Program])
+  @Field(() => [Program], { description: 'The programmes whose cover ended.' })
   programs: Program[];
 
   @Field(() => Int, { description: "The participant's version after the change: send it with the next change." })
