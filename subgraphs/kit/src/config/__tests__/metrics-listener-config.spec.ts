@@ -5,6 +5,7 @@ import { readSubgraphConfig } from '../subgraph-config';
 const spec = { name: 'workforce', envPrefix: 'WORKFORCE', defaultPort: 4001, defaultDataDir: '/srv/data/workforce' };
 const production = {
   NODE_ENV: 'production',
+  NATS_URL: 'nats://127.0.0.1:4222',
   GATEWAY_PUBLIC_KEYS_PATH: '/etc/jembatan/gateway-public.jwks.json',
   CURSOR_KEYS_PATH: '/etc/jembatan/workforce-cursor.keys.json',
 };
