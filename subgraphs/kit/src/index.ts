@@ -13,7 +13,7 @@ export * from './loaders';
 export * from './log';
 export * from './observability';
 export * from './pagination';
-export * from './programs';
+export * from './shared-enums';
 export * from './scalars';
 export * from './seed';
 export * from './server';

@@ -27,7 +27,12 @@ import { replayProgress, resetForReplay, type ReplayProgress } from './replay-da
  */
 const USAGE = `Usage: pnpm bench:agreement [--count N] [--concurrency C] [--transports nats,embedded] [--max-minutes M]`;
 const ROOT = resolve(__dirname, '../../..');
-const REGISTER_WORKER = readFileSync(join(ROOT, 'schema/operations/RegisterWorker.graphql'), 'utf8');
+/** The published body, as the manifest holds it: the gateway trusts nothing else from an HR screen. */
+const REGISTER_WORKER = (
+  JSON.parse(readFileSync(join(ROOT, 'schema/operations/manifest.json'), 'utf8')) as {
+    operations: { name: string; body: string }[];
+  }
+).operations.find((operation) => operation.name === 'RegisterWorker')!.body;
 
 const { values } = parseArgs({
   options: {
@@ -249,26 +254,27 @@ async function replay(
   }
 }
 
+function report(r: Awaited<ReturnType<typeof replay>>) {
+  const fmt = (value: number | null) => (value === null ? '–' : `${value} s`);
+  console.log(
+    [
+      `\nThe March 2016 enrolment replayed through the gateway, ${r.transport}:`,
+      `  ${r.count} PKP in ${r.seconds.toFixed(0)} s until all enrolled and mirrored`,
+      `  registration ${r.registrationSeconds.toFixed(0)} s, ${r.writesPerSecond.toFixed(0)} writes/s, p50 ${r.latencyP50.toFixed(0)} ms, p99 ${r.latencyP99.toFixed(0)} ms, errors ${JSON.stringify(r.errors)}`,
+      `  delivery lag DKI → BPJS p50 ≤ ${fmt(r.bpjsLag.p50)}, p99 ≤ ${fmt(r.bpjsLag.p99)}; BPJS → DKI p50 ≤ ${fmt(r.dkiLag.p50)}, p99 ≤ ${fmt(r.dkiLag.p99)}`,
+      `  final: registered ${r.progress.registered}, enrolled ${r.progress.enrolled}, duplicates ${r.progress.duplicates}, lost ${r.lost}, mirrored at DKI ${r.progress.mirrored}; median load ${r.load.toFixed(1)}`,
+    ].join('\n'),
+  );
+}
+
 async function main() {
   const folder = mkdtempSync(join(tmpdir(), 'jembatan-agreement-'));
   try {
     const keys = await writeBenchKeys(folder, ['workforce', 'bpjs']);
     console.log('dki2016 on PostgreSQL (seeded once, reused by later runs):');
     const databases = await dki2016Databases(ROOT, values.prefix!);
-    const results = [];
-    for (const transport of TRANSPORTS) results.push(await replay(transport, folder, keys, databases));
-    console.log('\nThe March 2016 enrolment replayed through the gateway:');
-    for (const r of results) {
-      const fmt = (value: number | null) => (value === null ? '–' : `${value} s`);
-      console.log(
-        [
-          `${r.transport}: ${r.count} PKP in ${r.seconds.toFixed(0)} s until all enrolled and mirrored`,
-          `  registration ${r.registrationSeconds.toFixed(0)} s, ${r.writesPerSecond.toFixed(0)} writes/s, p50 ${r.latencyP50.toFixed(0)} ms, p99 ${r.latencyP99.toFixed(0)} ms, errors ${JSON.stringify(r.errors)}`,
-          `  delivery lag DKI → BPJS p50 ≤ ${fmt(r.bpjsLag.p50)}, p99 ≤ ${fmt(r.bpjsLag.p99)}; BPJS → DKI p50 ≤ ${fmt(r.dkiLag.p50)}, p99 ≤ ${fmt(r.dkiLag.p99)}`,
-          `  final: registered ${r.progress.registered}, enrolled ${r.progress.enrolled}, duplicates ${r.progress.duplicates}, lost ${r.lost}, mirrored at DKI ${r.progress.mirrored}; median load ${r.load.toFixed(1)}`,
-        ].join('\n'),
-      );
-    }
+    // Each transport's figures as soon as its replay ends, so a later failure does not hide them.
+    for (const transport of TRANSPORTS) report(await replay(transport, folder, keys, databases));
   } finally {
     killAllChildren();
     rmSync(folder, { recursive: true, force: true });
