@@ -214,7 +214,11 @@ describe.each([
     expect(ended.errors).toBeUndefined();
     const closed = await eventually(
       async () => (await enrolment<Cover>(COVER, { nik: NIK })).data,
-      (cover) => Object.values(byProgram(cover)).every(([, until]) => until === '2025-12-31'),
+      // Not vacuously: all three programmes present, each ended on the contract's last day.
+      (cover) => {
+        const periods = Object.values(byProgram(cover));
+        return periods.length === 3 && periods.every(([, until]) => until === '2025-12-31');
+      },
       WAIT_MS,
     );
     expect(byProgram(closed)).toEqual({
