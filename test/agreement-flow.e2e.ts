@@ -20,6 +20,8 @@ const UNIT = 'KEC-317401';
 const OTHER_UNIT = 'KEC-317402';
 // Valid-looking and in no seed world: a woman born 12 May 1994, first registered in Tebet.
 const NIK = '3174015205940731';
+// A man born 12 June 1991, also first registered in Tebet: the registration screen's worker.
+const SCREEN_NIK = '3174011206910027';
 const WAIT_MS = 60_000;
 
 interface System {
@@ -232,5 +234,28 @@ describe.each([
       WAIT_MS,
     );
     expect(gapsAfterEnd.coverageGaps.edges.map((edge) => edge.node.worker.nik)).not.toContain(NIK);
+
+    // The typed client's registration screen, as a frontend team runs it: it registers a worker
+    // and shows their enrolment arriving; run again, it replays instead of failing.
+    const screen = () =>
+      execFileSync(
+        process.execPath,
+        [
+          ...RUN_FROM_SOURCE,
+          'schema/client/example/registration-screen.ts',
+          ...['--nik', SCREEN_NIK, '--name', 'Bambang Sutrisno', '--unit', UNIT],
+          ...['--start', '2025-08-01', '--wage', '5500000'],
+        ],
+        {
+          cwd: ROOT,
+          env: { ...process.env, JEMBATAN_URL: system!.gateway, JEMBATAN_TOKEN: tokenFor(system!, 'dki_hr') },
+          encoding: 'utf8',
+        },
+      );
+    const first = screen();
+    expect(first).toMatch(/^Registered Bambang Sutrisno at .*, contract from 2025-08-01\. Waiting for BPJS…/);
+    expect(first).toMatch(/Enrolled at BPJS Ketenagakerjaan as BPU, KPJ \d{11}:/);
+    expect(first).toMatch(/JKK\s+2025-08-01\s+–/);
+    expect(screen()).toMatch(/^Already registered Bambang Sutrisno/);
   }, 300_000);
 });
