@@ -127,14 +127,15 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     ...eventsEnvShape,
   };
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
-  const parsed = { data: readEnvironment(shape, env, `${spec.name} subgraph`) };
+  const read = readEnvironment(shape, env, `${spec.name} subgraph`);
   let httpServer: HttpServerLimits;
   try {
-    httpServer = httpServerLimitsOf(parsed.data as z.infer<z.ZodObject<typeof httpServerEnvShape>>);
+    httpServer = httpServerLimitsOf(read);
   } catch (error) {
     throw new ConfigurationError(`${spec.name} subgraph`, [(error as Error).message]);
   }
-  const values = parsed.data as Record<string, string | number | undefined>;
+  // The per-subgraph names (`${prefix}_PORT`) are only known at run time.
+  const values = read as Record<string, string | number | undefined>;
   const production = values.NODE_ENV === 'production';
   const { database, createDatabase } = databaseOf(values, spec);
   const seed = values.SEED_PRESET ?? (production ? 'none' : 'demo');
@@ -183,8 +184,8 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
       : { generateAt: devKeyPaths(dataRoot).cursorKeysOf(spec.name) },
     shutdownGraceMs: Number(values.SHUTDOWN_GRACE_MS),
     httpServer,
-    stackTraces: stackTracesOn(values as z.infer<z.ZodObject<typeof errorDetailEnvShape>>, production),
-    events: eventsConfigOf(parsed.data as z.infer<z.ZodObject<typeof eventsEnvShape>>, {
+    stackTraces: stackTracesOn(read, production),
+    events: eventsConfigOf(read, {
       name: spec.name,
       production,
       devKeyPath: devKeyPaths(dataRoot).eventsSigning,
