@@ -61,6 +61,20 @@ async function queryOn<T>(url: string, sql: string): Promise<T[]> {
     await connection.end();
   }
 }
+/** Runs the statements in one transaction; returns the last one's rows. */
+async function inTransactionOn(url: string, statements: string[]): Promise<unknown[]> {
+  const connection = new Client({ connectionString: url });
+  await connection.connect();
+  try {
+    await connection.query('BEGIN');
+    let rows: unknown[] = [];
+    for (const statement of statements) rows = (await connection.query(statement)).rows;
+    await connection.query('COMMIT');
+    return rows;
+  } finally {
+    await connection.end();
+  }
+}
 const auditRecords = async (url: string) =>
   Number((await queryOn<{ count: string }>(url, 'SELECT count(*) FROM audit_log'))[0]!.count);
 
@@ -188,11 +202,13 @@ describe('two replicas of a subgraph behind PgBouncer in transaction pooling mod
   });
 
   it('and audit:verify finds a record altered in the restored copy', async () => {
-    await queryOn(
-      restored,
-      `BEGIN; SET LOCAL session_replication_role = replica;
-       UPDATE audit_log SET caller_subject = 'nobody' WHERE seq = (SELECT max(seq) - 1 FROM audit_log); COMMIT;`,
-    );
+    // The second newest record: seq has gaps (a rolled-back insert still spends its number), so not max(seq) - 1.
+    const altered = await inTransactionOn(restored, [
+      'SET LOCAL session_replication_role = replica',
+      `UPDATE audit_log SET caller_subject = 'nobody'
+        WHERE seq = (SELECT seq FROM audit_log ORDER BY seq DESC OFFSET 1 LIMIT 1) RETURNING seq`,
+    ]);
+    expect(altered).toHaveLength(1);
     const tampered = await auditVerify(restored);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout + tampered.stderr).toMatch(/was altered: its hash does not match its contents/);

@@ -11,6 +11,7 @@ import { callerWith } from '../harness/test-identity';
 import { copyTemplate } from '../harness/templates';
 import { commandEnvironment, runCommand } from '../harness/run-command';
 import { PgBouncer } from '../harness/ops/pgbouncer';
+import { ensureDebianPackage } from '../harness/debian-package';
 import { makeProductionKeys, mustSucceed } from '../harness/ops/production-keys';
 import { ClusterNetwork, missingNetworkCapability, type Host } from '../harness/cluster/network';
 import { HostProcess } from '../harness/cluster/host-process';
@@ -176,6 +177,7 @@ async function waitForState(backend: string, server: string, state: string, time
 
 describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${missing})` : ''}`, () => {
   beforeAll(async () => {
+    await ensureDebianPackage('/usr/sbin/haproxy', 'haproxy');
     mustSucceed(
       await runCommand('pnpm', ['build', '--skip-playground'], { cwd: ROOT, env: commandEnvironment() }),
       'pnpm build',

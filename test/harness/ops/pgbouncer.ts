@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
+import { ensureDebianPackage } from '../debian-package';
 import { freePort } from '../free-port';
 
 export interface PgBouncerOptions {
@@ -35,6 +36,7 @@ export class PgBouncer {
   ) {}
 
   static async start(options: PgBouncerOptions): Promise<PgBouncer> {
+    await ensureDebianPackage('/usr/sbin/pgbouncer', 'pgbouncer');
     mkdirSync(options.folder, { recursive: true });
     chmodSync(options.folder, 0o777);
     const host = options.host ?? '127.0.0.1';
