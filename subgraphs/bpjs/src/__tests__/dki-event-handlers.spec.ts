@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JembatanError, seedDatabase, type Database, type OutboxEvent } from '@jembatan/kit';
+import {
+  asBatchHandler,
+  asEventHandler,
+  JembatanError,
+  seedDatabase,
+  type Database,
+  type OutboxEvent,
+} from '@jembatan/kit';
 import { encodeNik } from '@jembatan/kit/identifiers';
 import { openScratchDatabase, TEST_ENGINES } from '@jembatan/kit/testing';
 import { bpjsEventHandlers } from '../events';
@@ -36,7 +43,9 @@ describe.each(TEST_ENGINES)("BPJS's rules on Pemprov DKI's events on %s", (engin
   let dispose: () => Promise<void>;
   const sql = (text: string, parameters?: unknown[]) => database.dataSource.query(text, parameters);
   const apply = (event: OutboxEvent) =>
-    database.dataSource.transaction((manager) => bpjsEventHandlers.workforce![event.type]!(manager, event));
+    database.dataSource.transaction((manager) =>
+      asEventHandler(bpjsEventHandlers.workforce![event.type]!)(manager, event),
+    );
   const participant = async () =>
     (
       await sql(
@@ -141,6 +150,47 @@ describe.each(TEST_ENGINES)("BPJS's rules on Pemprov DKI's events on %s", (engin
         },
       },
     ]);
+    expect(await keptSummaries(database)).toEqual(await recomputedSummaries(database));
+  });
+
+  it('enrol a burst of registrations of two units in one batch, parking only the refused, summaries exact', async () => {
+    const nikOf = (serial: number) =>
+      encodeNik({ districtCode: '31.71.05', birthDate: '1990-07-12', sex: 'M', serial });
+    const person = (serial: number, unitCode: string, change: Record<string, string> = {}) =>
+      dkiEvent(
+        'WorkerRegistered',
+        { ...registered.payload, nik: nikOf(serial), name: `Pekerja ${serial}`, unitCode, ...change },
+        nikOf(serial),
+      );
+    const burst = [
+      ...Array.from({ length: 30 }, (_, i) => person(200 + i, 'KEC-317402')),
+      ...Array.from({ length: 20 }, (_, i) => person(300 + i, 'KEC-317105')),
+    ];
+    const refused = person(400, 'KEC-317105', { category: 'PNS' });
+    const malformed = person(401, 'KEC-317402', { monthlyWage: 'x' });
+    const statements: string[] = [];
+    const refusals = await database.dataSource.transaction((manager) =>
+      asBatchHandler(bpjsEventHandlers.workforce!.WorkerRegistered!).applyMany(
+        { query: (text: string, parameters?: unknown[]) => (statements.push(text), manager.query(text, parameters)) },
+        [...burst, refused, malformed],
+      ),
+    );
+    expect([...refusals.keys()].sort()).toEqual([refused.id, malformed.id].sort());
+    expect(refusals.get(malformed.id)!.code).toBe('BAD_USER_INPUT');
+    const niks = burst.map((event) => event.payload.nik);
+    const enrolled = await sql(
+      `SELECT registrar_unit_code AS unit, count(*)::int AS n FROM participant WHERE nik = ANY($1) GROUP BY 1 ORDER BY 1`,
+      [niks],
+    );
+    expect(enrolled).toEqual([
+      { unit: 'KEC-317105', n: 20 },
+      { unit: 'KEC-317402', n: 30 },
+    ]);
+    expect(
+      await sql('SELECT count(*)::int AS n FROM participant WHERE nik = ANY($1)', [[nikOf(400), nikOf(401)]]),
+    ).toEqual([{ n: 0 }]);
+    // A call per unit, not a transaction per person: 52 events, a bounded handful of statements.
+    expect(statements.length).toBeLessThanOrEqual(2 * 12);
     expect(await keptSummaries(database)).toEqual(await recomputedSummaries(database));
   });
 

@@ -11,5 +11,25 @@ import type { OutboxEvent } from './outbox-event';
  */
 export type EventHandler = (transaction: TransactionQueries, event: OutboxEvent) => Promise<void>;
 
+/** Why a rule refused one event of a batch: it is parked with this code and message. */
+export interface EventRefusal {
+  code: string;
+  message: string;
+}
+
+/**
+ * Applies many events of one type at once, in the consumer's transaction: what a burst of
+ * events (a unit's whole staff registered in one call) needs to be applied in a few statements
+ * rather than a transaction each. Answers the refusals by event id; a refused event must have
+ * changed nothing. A thrown error rolls the whole batch back, and the consumer then applies its
+ * events one at a time through the same function, so one bad event cannot hold the others up.
+ */
+export interface EventBatchHandler {
+  applyMany(
+    transaction: TransactionQueries,
+    events: readonly OutboxEvent[],
+  ): Promise<ReadonlyMap<string, EventRefusal>>;
+}
+
 /** The events one agency consumes, by producing subgraph and event type. Unlisted types are acknowledged and ignored. */
-export type EventHandlers = Readonly<Record<string, Readonly<Record<string, EventHandler>>>>;
+export type EventHandlers = Readonly<Record<string, Readonly<Record<string, EventHandler | EventBatchHandler>>>>;

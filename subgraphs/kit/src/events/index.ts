@@ -9,6 +9,7 @@ export * from './inbox/inbox.migration';
 export * from './inbox/delivery';
 export * from './inbox/event-consumer';
 export * from './inbox/apply-delivery';
+export * from './inbox/handler-forms';
 export * from './relay/outbox-relay';
 export * from './nats/nats-transport';
 export * from './nats/nats-names';

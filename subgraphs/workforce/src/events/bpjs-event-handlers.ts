@@ -6,8 +6,10 @@ import {
   requireKpj,
   requireNik,
   requireUnitCode,
+  type EventBatchHandler,
   type EventHandler,
   type EventHandlers,
+  type EventRefusal,
   type OutboxEvent,
 } from '@jembatan/kit';
 
@@ -44,20 +46,59 @@ function payloadOf<T extends z.ZodType>(schema: T, event: OutboxEvent): z.infer<
   return parsed.data;
 }
 
-/** BPJS enrolled one of DKI's workers (or re-enrolled them): record the periods it reported. */
-const onParticipantEnrolled: EventHandler = async (transaction, event) => {
-  const enrolled = payloadOf(participantEnrolled, event);
-  const nik = requireNik(enrolled.nik, 'nik');
-  const kpj = requireKpj(enrolled.kpj, 'kpj');
-  const registrar = enrolled.registrarUnitCode === null ? null : requireUnitCode(enrolled.registrarUnitCode, 'unit');
-  await transaction.query(
-    `INSERT INTO bpjs_cover (nik, program, since, kpj, registrar_unit_code)
-     SELECT $1, p.program, p.since::date, $2, $3
-       FROM unnest($4::text[], $5::text[]) AS p (program, since)
-     ON CONFLICT (nik, program, since) DO UPDATE
-       SET kpj = excluded.kpj, registrar_unit_code = excluded.registrar_unit_code`,
-    [nik, kpj, registrar, enrolled.programs.map((p) => p.program), enrolled.programs.map((p) => p.since)],
-  );
+interface CoverRow {
+  nik: string;
+  kpj: string;
+  registrar: string | null;
+  program: string;
+  since: string;
+}
+
+/** The periods one ParticipantEnrolled reports, or the reason it cannot be read. */
+function coverRowsOf(event: OutboxEvent): CoverRow[] | EventRefusal {
+  try {
+    const enrolled = payloadOf(participantEnrolled, event);
+    const nik = requireNik(enrolled.nik, 'nik');
+    const kpj = requireKpj(enrolled.kpj, 'kpj');
+    const registrar = enrolled.registrarUnitCode === null ? null : requireUnitCode(enrolled.registrarUnitCode, 'unit');
+    return enrolled.programs.map(({ program, since }) => ({ nik, kpj, registrar, program, since }));
+  } catch (error) {
+    if (!(error instanceof JembatanError)) throw error;
+    return { code: String(error.extensions.code), message: error.message };
+  }
+}
+
+/**
+ * BPJS enrolled DKI's workers (or re-enrolled them): record the periods each event reported, for
+ * a whole batch in one statement. The later event's registrar wins for a period reported twice.
+ */
+const onParticipantEnrolled: EventBatchHandler = {
+  async applyMany(transaction, events) {
+    const refusals = new Map<string, EventRefusal>();
+    const periods = new Map<string, CoverRow>();
+    for (const event of events) {
+      const rows = coverRowsOf(event);
+      if (!Array.isArray(rows)) refusals.set(event.id, rows);
+      else for (const row of rows) periods.set(`${row.nik} ${row.program} ${row.since}`, row);
+    }
+    const rows = [...periods.values()];
+    if (rows.length === 0) return refusals;
+    await transaction.query(
+      `INSERT INTO bpjs_cover (nik, program, since, kpj, registrar_unit_code)
+       SELECT nik, program, since::date, kpj, registrar
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS p (nik, program, since, kpj, registrar)
+       ON CONFLICT (nik, program, since) DO UPDATE
+         SET kpj = excluded.kpj, registrar_unit_code = excluded.registrar_unit_code`,
+      [
+        rows.map((row) => row.nik),
+        rows.map((row) => row.program),
+        rows.map((row) => row.since),
+        rows.map((row) => row.kpj),
+        rows.map((row) => row.registrar),
+      ],
+    );
+    return refusals;
+  },
 };
 
 /**
