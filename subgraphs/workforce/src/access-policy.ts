@@ -9,6 +9,7 @@ import {
   EVENT_INBOX_GROUPS,
 } from '@jembatan/kit';
 import { maskNik } from '@jembatan/kit/identifiers';
+import { subjectsOfNik } from './writes/worker-subjects';
 
 /**
  * Who may read Pemprov DKI's workforce registry, and for what (UU 27/2022: least privilege,
@@ -59,7 +60,15 @@ export const workforceAccessPolicy = defineAccessPolicy({
     /** One worker's BPJS cover as BPJS reported it to DKI: about a person. */
     coverageGap: ['CoverageGap.*'],
     /** What a registry change answers: the worker it changed is read-guarded field by field like any other. */
-    registryChanges: ['RegisterWorkerResult.*', 'EndContractResult.*', 'TransferWorkerResult.*', 'CorrectWageResult.*'],
+    /** Whether each NIK of a submitted list was registered, already known or refused: about those people. */
+    registrationOutcomes: ['WorkerRegistrationOutcome.*'],
+    registryChanges: [
+      'RegisterWorkerResult.*',
+      'RegisterWorkersResult.*',
+      'EndContractResult.*',
+      'TransferWorkerResult.*',
+      'CorrectWageResult.*',
+    ],
   },
   personal: [
     ...AUDIT_TRAIL_PERSONAL,
@@ -69,6 +78,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
     'workerContract',
     'wage',
     'coverageGap',
+    'registrationOutcomes',
   ],
   grants: {
     analyst: { always: ['directory', 'aggregates'] },
@@ -84,6 +94,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
         'coverageGapLookup',
         'coverageGap',
         'registryChanges',
+        'registrationOutcomes',
       ],
       ENROLMENT: [
         'workerLookup',
@@ -128,6 +139,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
     ...AUDIT_TRAIL_SUBJECTS,
     Worker: (worker: { nik: string }) => [`nik:${worker.nik}`],
     CoverageGap: (gap: { nik: string }) => [`nik:${gap.nik}`],
+    WorkerRegistrationOutcome: (outcome: { nik: string }) => subjectsOfNik(outcome.nik),
   },
   lookups: {
     ...AUDIT_TRAIL_LOOKUPS,
@@ -137,6 +149,7 @@ export const workforceAccessPolicy = defineAccessPolicy({
   /** The registry is changed by HR, for administering it, and by no one else. */
   writes: {
     'Mutation.registerWorker': { dki_hr: ['HR_ADMINISTRATION'] },
+    'Mutation.registerWorkers': { dki_hr: ['HR_ADMINISTRATION'] },
     'Mutation.endContract': { dki_hr: ['HR_ADMINISTRATION'] },
     'Mutation.transferWorker': { dki_hr: ['HR_ADMINISTRATION'] },
     'Mutation.correctWage': { dki_hr: ['HR_ADMINISTRATION'] },

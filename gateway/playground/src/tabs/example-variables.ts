@@ -24,6 +24,34 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
       monthlyWage: '3100000',
     },
   },
+  // A unit's list at once: two registered, one refused for a wage below the 2016 UMP (Rp3,100,000).
+  RegisterWorkers: {
+    idempotencyKey: 'contoh-registrasi-daftar-0001',
+    unitCode: 'KEC-317401',
+    workers: [
+      {
+        nik: '3174014506959003',
+        name: 'Ratna Sari',
+        category: 'PKP',
+        contractStart: '2016-05-02',
+        monthlyWage: '3100000',
+      },
+      {
+        nik: '3174011208919005',
+        name: 'Agus Salim',
+        category: 'PPSU',
+        contractStart: '2016-05-02',
+        monthlyWage: '3150000',
+      },
+      {
+        nik: '3174016011939006',
+        name: 'Yuni Astuti',
+        category: 'PKP',
+        contractStart: '2016-05-02',
+        monthlyWage: '2500000',
+      },
+    ],
+  },
   // One worker's story, each tab after the one before: registered (version 1), transferred (2),
   // wage corrected (3), contract ended. Run out of order, a tab answers VERSION_CONFLICT or NOT_FOUND.
   EndContract: {

@@ -89,16 +89,27 @@ export type RegisterWorkerInput = {
   name: string;
   /** The contract regime; PKP and PPSU have a wage floor. */
   category: WorkerCategory;
-  /** The unit the worker is assigned to; an unknown unit is NOT_FOUND. */
-  unitCode: string;
   /** First day of the contract, from 2012-01-01 and at most a year ahead. */
   contractStart: string;
   /** Last day of a fixed-term contract, not before its start; omit for an open-ended one. */
   contractEnd?: string | null | undefined;
   /** Monthly wage; PKP and PPSU are paid at least the UMP DKI of the contract start year (WAGE_BELOW_MINIMUM). */
   monthlyWage: string;
+  /** The unit the worker is assigned to; an unknown unit is NOT_FOUND. */
+  unitCode: string;
 };
 
+/** What became of one worker of a registerWorkers list. */
+export const RegistrationStatus = {
+  /** Added to the registry at version 1; BPJS is told (WorkerRegistered). */
+  REGISTERED: 'REGISTERED',
+  /** A worker with this NIK is in the registry already: nothing written. */
+  ALREADY_REGISTERED: 'ALREADY_REGISTERED',
+  /** A rule refused this worker: see code and reason; nothing written for them. */
+  REFUSED: 'REFUSED',
+} as const;
+
+export type RegistrationStatus = (typeof RegistrationStatus)[keyof typeof RegistrationStatus];
 /** The participation segment, which decides the programmes and contribution rules. */
 export const Segment = {
   /** Penerima Upah: wage earners registered by an employer. */
@@ -144,6 +155,22 @@ export const WorkerCategory = {
 } as const;
 
 export type WorkerCategory = (typeof WorkerCategory)[keyof typeof WorkerCategory];
+/** A new contract worker, in a list a unit submits (registerWorkers). */
+export type WorkerToRegisterInput = {
+  /** The worker's 16-digit NIK; a NIK already registered is refused (WORKER_ALREADY_REGISTERED). */
+  nik: string;
+  /** Full name, 1 to 200 characters. */
+  name: string;
+  /** The contract regime; PKP and PPSU have a wage floor. */
+  category: WorkerCategory;
+  /** First day of the contract, from 2012-01-01 and at most a year ahead. */
+  contractStart: string;
+  /** Last day of a fixed-term contract, not before its start; omit for an open-ended one. */
+  contractEnd?: string | null | undefined;
+  /** Monthly wage; PKP and PPSU are paid at least the UMP DKI of the contract start year (WAGE_BELOW_MINIMUM). */
+  monthlyWage: string;
+};
+
 export type ClaimsByProgramQueryVariables = Exact<{
   year?: number;
   regionCode?: string | null | undefined;
@@ -303,6 +330,29 @@ export type RegisterWorkerMutation = {
       version: number;
       unit: { code: string; name: string };
     };
+  } | null;
+};
+
+export type RegisterWorkersMutationVariables = Exact<{
+  idempotencyKey: string;
+  unitCode: string;
+  workers: Array<WorkerToRegisterInput> | WorkerToRegisterInput;
+}>;
+
+export type RegisterWorkersMutation = {
+  registerWorkers: {
+    unitCode: string;
+    registered: number;
+    alreadyRegistered: number;
+    refused: number;
+    replayed: boolean;
+    outcomes: Array<{
+      index: number;
+      nik: string;
+      status: RegistrationStatus;
+      code: string | null;
+      reason: string | null;
+    }>;
   } | null;
 };
 
@@ -1255,6 +1305,92 @@ export const RegisterWorkerDocument = {
     },
   ],
 } as unknown as DocumentNode<RegisterWorkerMutation, RegisterWorkerMutationVariables>;
+export const RegisterWorkersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RegisterWorkers' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'unitCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'workers' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'WorkerToRegisterInput' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'registerWorkers' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'unitCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'unitCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'workers' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'workers' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'unitCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'registered' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alreadyRegistered' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'outcomes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'index' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nik' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterWorkersMutation, RegisterWorkersMutationVariables>;
 export const RejectClaimDocument = {
   kind: 'Document',
   definitions: [

@@ -1,4 +1,4 @@
-import { JembatanError, type TransactionQueries } from '@jembatan/kit';
+import { requireBatchSize, type TransactionQueries } from '@jembatan/kit';
 import { changeCoverage } from './coverage-summaries';
 import type { EnrolmentOutcome, EnrolmentResult } from './enrolment-outcome';
 import { issueKpjs } from './issue-kpjs';
@@ -17,18 +17,8 @@ export interface EnrolmentRequest {
 }
 
 /** Refuses a request too large for one call, or an empty one. */
-export function requireEnrolmentBatch(people: readonly unknown[]): void {
-  if (people.length > MAX_PEOPLE_PER_ENROLMENT) {
-    throw new JembatanError(
-      'BATCH_TOO_LARGE',
-      `One call enrols at most ${MAX_PEOPLE_PER_ENROLMENT} people, not ${people.length}: split the list`,
-      { maximum: MAX_PEOPLE_PER_ENROLMENT, argument: 'people' },
-    );
-  }
-  if (people.length === 0) {
-    throw new JembatanError('BAD_USER_INPUT', 'people must name at least one person', { argument: 'people' });
-  }
-}
+export const requireEnrolmentBatch = (people: readonly unknown[]): void =>
+  requireBatchSize(people, MAX_PEOPLE_PER_ENROLMENT, 'people', 'people to enrol');
 
 interface ExistingRow {
   kpj: string;

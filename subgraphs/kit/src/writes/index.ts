@@ -9,3 +9,4 @@ export * from './unique-violation';
 export * from './write-audit';
 export * from './write-context';
 export * from './write-digests';
+export * from './batch-size';

@@ -36,6 +36,9 @@ const MUTATIONS = {
     transferWorker(idempotencyKey: $key, input: $input) { replayed fromUnit { code } worker { ${WORKER_FIELDS} } } }`,
   correctWage: `mutation ($key: String!, $input: CorrectWageInput!) {
     correctWage(idempotencyKey: $key, input: $input) { replayed worker { ${WORKER_FIELDS} } } }`,
+  registerWorkers: `mutation ($key: String!, $unitCode: ID!, $input: [WorkerToRegisterInput!]!) {
+    registerWorkers(idempotencyKey: $key, unitCode: $unitCode, workers: $input) {
+      unitCode registered alreadyRegistered refused replayed outcomes { index nik status code reason } } }`,
 };
 type MutationName = keyof typeof MUTATIONS;
 
@@ -57,10 +60,16 @@ describe.each(TEST_ENGINES)("Pemprov DKI's registry writes on %s", (engine) => {
 
   const mutate = async (
     name: MutationName,
-    input: Record<string, unknown>,
-    { key = newKey(), as = { caller: HR, purpose: 'HR_ADMINISTRATION' as Purpose | null } } = {},
+    input: Record<string, unknown> | Record<string, unknown>[],
+    {
+      key = newKey(),
+      as = { caller: HR, purpose: 'HR_ADMINISTRATION' as Purpose | null },
+      unitCode = units[0] as string,
+    } = {},
   ) => {
-    const { body } = await gateway.post<Answer>(service.url, { query: MUTATIONS[name], variables: { key, input } }, as);
+    // unitCode is a variable of registerWorkers only; the other operations leave it unused.
+    const variables = { key, input, unitCode };
+    const { body } = await gateway.post<Answer>(service.url, { query: MUTATIONS[name], variables }, as);
     return { body, result: body.data?.[name] ?? null, error: body.errors?.[0]?.extensions ?? null };
   };
 
@@ -231,6 +240,79 @@ describe.each(TEST_ENGINES)("Pemprov DKI's registry writes on %s", (engine) => {
     expect(error).toMatchObject({ code: 'WORKER_ALREADY_REGISTERED', field: 'nik' });
   });
 
+  it("registers a unit's list in one transaction: an outcome per worker, one audit record, an event per new worker", async () => {
+    const { unitCode: _unit, ...first } = registration();
+    const { unitCode: _unit2, ...second } = registration({ category: 'PPSU', monthlyWage: '3150000' });
+    const [seeded] = await sql<{ nik: string }>('SELECT nik FROM worker ORDER BY nik LIMIT 1');
+    const { unitCode: _unit3, ...known } = registration({ nik: seeded!.nik });
+    const { unitCode: _unit4, ...underpaid } = registration({ monthlyWage: '2500000' });
+    const list = [first, second, known, underpaid, { ...first, name: 'Dewi Kedua' }];
+    const before = {
+      audit: await count('audit_log', `action = 'WRITE'`),
+      events: await count('outbox_event'),
+      workers: await count('worker'),
+    };
+    const { body, result } = await mutate('registerWorkers', list, { key: 'register-list-1' });
+    expect(body.errors).toBeUndefined();
+    expect(result).toMatchObject({
+      unitCode: units[0],
+      registered: 2,
+      alreadyRegistered: 1,
+      refused: 2,
+      replayed: false,
+      outcomes: [
+        { index: 0, nik: first.nik, status: 'REGISTERED', code: null },
+        { index: 1, nik: second.nik, status: 'REGISTERED', code: null },
+        { index: 2, nik: seeded!.nik, status: 'ALREADY_REGISTERED', code: null },
+        { index: 3, nik: underpaid.nik, status: 'REFUSED', code: 'WAGE_BELOW_MINIMUM' },
+        { index: 4, nik: first.nik, status: 'REFUSED', code: 'BAD_USER_INPUT' },
+      ],
+    });
+    expect((result!.outcomes as { reason: string | null }[])[3]!.reason).toMatch(/3100000|3,100,000|UMP/);
+    await expectCountsExact();
+    expect(await count('worker')).toBe(before.workers + 2);
+    expect(await count('audit_log', `action = 'WRITE'`)).toBe(before.audit + 1);
+    const [write] = await sql(
+      `SELECT subjects, fields, changes FROM audit_log WHERE action = 'WRITE' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(write).toMatchObject({ subjects: [`nik:${first.nik}`, `nik:${second.nik}`].sort() });
+    expect(JSON.stringify(write)).not.toMatch(/Dewi|3100000|3150000/);
+    const events = await sql(
+      `SELECT type, ordering_key, payload->>'unitCode' AS unit FROM outbox_event ORDER BY position DESC LIMIT 2`,
+    );
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { type: 'WorkerRegistered', ordering_key: `nik:${first.nik}`, unit: units[0] },
+        { type: 'WorkerRegistered', ordering_key: `nik:${second.nik}`, unit: units[0] },
+      ]),
+    );
+    expect(await count('outbox_event')).toBe(before.events + 2);
+
+    const again = await mutate('registerWorkers', list, { key: 'register-list-1' });
+    expect(again.result).toEqual({ ...result, replayed: true });
+    expect(await count('outbox_event')).toBe(before.events + 2);
+    // The same list under a new key: everyone known now, nothing written.
+    const resent = await mutate('registerWorkers', list.slice(0, 2));
+    expect(resent.result).toMatchObject({ registered: 0, alreadyRegistered: 2, refused: 0 });
+    expect(await count('outbox_event')).toBe(before.events + 2);
+  });
+
+  it('refuses a whole list over 1,000 workers, an empty one, or one for an unknown unit', async () => {
+    const { unitCode: _unit, ...worker } = registration();
+    // The size is refused before anyone on the list is looked at.
+    const tooMany = Array.from({ length: 1_001 }, () => worker);
+    expect((await mutate('registerWorkers', tooMany)).error).toMatchObject({
+      code: 'BATCH_TOO_LARGE',
+      maximum: 1000,
+      argument: 'workers',
+    });
+    expect((await mutate('registerWorkers', [])).error).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'workers' });
+    expect((await mutate('registerWorkers', [worker], { unitCode: 'DINAS-TIDAKADA' })).error).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await count('worker', `nik = '${worker.nik}'`)).toBe(0);
+  });
+
   it('transfers, corrects a wage and ends a contract at the version read, one event each in order', async () => {
     const input = registration();
     await mutate('registerWorker', input);
@@ -317,7 +399,7 @@ describe.each(TEST_ENGINES)("Pemprov DKI's registry writes on %s", (engine) => {
     const [seeded] = await sql<{ nik: string; unit_code: string }>(
       `SELECT nik, unit_code FROM worker WHERE end_reason IS NULL AND contract_end IS NULL AND category = 'PKP' ORDER BY nik LIMIT 1`,
     );
-    const inputs: Record<MutationName, () => Record<string, unknown>> = {
+    const inputs: Record<MutationName, () => Record<string, unknown> | Record<string, unknown>[]> = {
       registerWorker: () => registration(),
       endContract: () => ({ nik: seeded!.nik, expectedVersion: 99, endDate: '2016-12-31', reason: 'x' }),
       transferWorker: () => ({
@@ -327,6 +409,10 @@ describe.each(TEST_ENGINES)("Pemprov DKI's registry writes on %s", (engine) => {
         effectiveDate: '2016-07-01',
       }),
       correctWage: () => ({ nik: seeded!.nik, expectedVersion: 99, monthlyWage: '9999999' }),
+      registerWorkers: () => {
+        const { unitCode: _unit, ...worker } = registration();
+        return [worker];
+      },
     };
     const cells: string[] = [];
     for (const role of ROLES) {
@@ -347,9 +433,10 @@ describe.each(TEST_ENGINES)("Pemprov DKI's registry writes on %s", (engine) => {
       'dki_hr/HR_ADMINISTRATION/endContract: VERSION_CONFLICT',
       'dki_hr/HR_ADMINISTRATION/transferWorker: VERSION_CONFLICT',
       'dki_hr/HR_ADMINISTRATION/correctWage: VERSION_CONFLICT',
+      'dki_hr/HR_ADMINISTRATION/registerWorkers: written',
     ]);
     const refusedForbidden = await count('audit_log', `action = 'WRITE_REFUSED' AND refusal_code = 'FORBIDDEN'`);
-    expect(refusedForbidden).toBe(ROLES.length * PURPOSES.length * 4 - 4);
+    expect(refusedForbidden).toBe(ROLES.length * PURPOSES.length * 5 - 5);
     expect(await sql('SELECT version, unit_code FROM worker WHERE nik = $1', [seeded!.nik])).toEqual([
       { version: 1, unit_code: seeded!.unit_code },
     ]);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { runWrite, type TransactionQueries, type WriteDone } from '@jembatan/kit';
 import type { WorkforceContext } from '../context';
 import {
@@ -8,13 +8,17 @@ import {
   EndContractResult,
   RegisterWorkerInput,
   RegisterWorkerResult,
+  RegisterWorkersResult,
+  WorkerToRegisterInput,
   TransferWorkerInput,
   TransferWorkerResult,
   Unit,
 } from '../types';
 import { CORRECT_WAGE_FIELDS, correctWage } from '../writes/correct-wage';
 import { END_CONTRACT_FIELDS, endContract } from '../writes/end-contract';
+import { NEW_WORKER_FIELDS } from '../writes/new-worker';
 import { REGISTER_WORKER_FIELDS, registerWorker } from '../writes/register-worker';
+import { MAX_WORKERS_PER_REGISTRATION, registerWorkers } from '../writes/register-workers';
 import { TRANSFER_WORKER_FIELDS, transferWorker } from '../writes/transfer-worker';
 import { subjectsOfNik } from '../writes/worker-subjects';
 
@@ -62,6 +66,29 @@ export class WorkerWritesResolver {
       input,
       registerWorker,
     );
+  }
+
+  @Mutation(() => RegisterWorkersResult, {
+    nullable: true,
+    description: `Registers a unit's list of new contract workers in one transaction (dki_hr, HR_ADMINISTRATION), at most ${MAX_WORKERS_PER_REGISTRATION} per call (BATCH_TOO_LARGE): one outcome per worker, REGISTERED, ALREADY_REGISTERED or REFUSED with the rule's code. BPJS is told of each one registered by a WorkerRegistered event.`,
+  })
+  async registerWorkers(
+    @Arg('idempotencyKey', { description: KEY_DESCRIPTION }) idempotencyKey: string,
+    @Arg('unitCode', () => ID, { description: 'The unit all of them are assigned to; an unknown unit is NOT_FOUND.' })
+    unitCode: string,
+    @Arg('workers', () => [WorkerToRegisterInput], {
+      description: 'The workers to register, in the order of the screen.',
+    })
+    workers: WorkerToRegisterInput[],
+    @Ctx() context: WorkforceContext,
+  ) {
+    const attempt = { subjects: workers.flatMap((worker) => subjectsOfNik(worker.nik)), fields: NEW_WORKER_FIELDS };
+    const { result, replayed } = await runWrite(
+      context,
+      { mutation: 'Mutation.registerWorkers', idempotencyKey, input: { unitCode, workers }, attempt },
+      (transaction) => registerWorkers(transaction, { unitCode, workers }),
+    );
+    return { ...result, replayed };
   }
 
   @Mutation(() => EndContractResult, {

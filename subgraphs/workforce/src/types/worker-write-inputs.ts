@@ -2,8 +2,8 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, RupiahScalar } from '@jembatan/kit';
 import { WorkerCategory } from './enums';
 
-@InputType({ description: 'A new contract worker for the registry.' })
-export class RegisterWorkerInput {
+@InputType({ description: 'A new contract worker, in a list a unit submits (registerWorkers).' })
+export class WorkerToRegisterInput {
   @Field({ description: "The worker's 16-digit NIK; a NIK already registered is refused (WORKER_ALREADY_REGISTERED)." })
   nik: string;
 
@@ -12,9 +12,6 @@ export class RegisterWorkerInput {
 
   @Field(() => WorkerCategory, { description: 'The contract regime; PKP and PPSU have a wage floor.' })
   category: WorkerCategory;
-
-  @Field(() => ID, { description: 'The unit the worker is assigned to; an unknown unit is NOT_FOUND.' })
-  unitCode: string;
 
   @Field(() => DateScalar, { description: 'First day of the contract, from 2012-01-01 and at most a year ahead.' })
   contractStart: string;
@@ -30,6 +27,12 @@ export class RegisterWorkerInput {
       'Monthly wage; PKP and PPSU are paid at least the UMP DKI of the contract start year (WAGE_BELOW_MINIMUM).',
   })
   monthlyWage: string;
+}
+
+@InputType({ description: 'A new contract worker for the registry.' })
+export class RegisterWorkerInput extends WorkerToRegisterInput {
+  @Field(() => ID, { description: 'The unit the worker is assigned to; an unknown unit is NOT_FOUND.' })
+  unitCode: string;
 }
 
 @InputType({ description: 'Ends a worker’s contract.' })
