@@ -18,26 +18,28 @@ import { replayProgress, resetForReplay, type ReplayProgress } from './replay-da
 /**
  * `pnpm bench:agreement`: the March 2016 enrolment replayed. The dki2016 databases on PostgreSQL
  * are taken back to the eve of the agreement (no PKP at DKI or BPJS), the services start compiled
- * in production mode, and the PKP are registered through the gateway's published RegisterWorker
- * mutation, as units' HR screens would submit them, `--concurrency` at a time. The events do the
+ * in production mode, and the PKP are registered through the gateway's published RegisterWorkers
+ * mutation, as units' HR screens would submit them: each unit's list in calls of `--batch`
+ * workers, `--concurrency` calls at a time. The events do the
  * rest: BPJS enrols each PKP by itself and DKI records the cover it reports. It prints how long
  * until every PKP is enrolled and mirrored, writes per second, delivery lag p50/p99, and the
  * final count check (enrolled, duplicates, lost), per transport. Bounded in count (`--count`) and
  * time (`--max-minutes`). A script, not a test: it prints the load average as it goes.
  */
-const USAGE = `Usage: pnpm bench:agreement [--count N] [--concurrency C] [--transports nats,embedded] [--max-minutes M]`;
+const USAGE = `Usage: pnpm bench:agreement [--count N] [--batch B] [--concurrency C] [--transports nats,embedded] [--max-minutes M]`;
 const ROOT = resolve(__dirname, '../../..');
 /** The published body, as the manifest holds it: the gateway trusts nothing else from an HR screen. */
-const REGISTER_WORKER = (
+const REGISTER_WORKERS = (
   JSON.parse(readFileSync(join(ROOT, 'schema/operations/manifest.json'), 'utf8')) as {
     operations: { name: string; body: string }[];
   }
-).operations.find((operation) => operation.name === 'RegisterWorker')!.body;
+).operations.find((operation) => operation.name === 'RegisterWorkers')!.body;
 
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '250000' },
-    concurrency: { type: 'string', default: '16' },
+    batch: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '4' },
     transports: { type: 'string', default: 'nats,embedded' },
     'max-minutes': { type: 'string', default: '30' },
     prefix: { type: 'string', default: 'jembatan_replay' },
@@ -49,6 +51,7 @@ if (values.help) {
   process.exit(0);
 }
 const COUNT = Number(values.count);
+const BATCH = Number(values.batch);
 const CONCURRENCY = Number(values.concurrency);
 const MAX_MS = Number(values['max-minutes']) * 60_000;
 const TRANSPORTS = values.transports!.split(',') as ('nats' | 'embedded')[];
@@ -87,7 +90,10 @@ async function startServices(
       env: { ...baseEnvironment(join(folder, 'data')), ...env },
       logPath: join(folder, `${name}-${transport}.log`),
     });
-    await waitForHealth(child, name, origin(port), 300_000);
+    await waitForHealth(child, name, origin(port), 300_000).catch((error: unknown) => {
+      console.error(readFileSync(join(folder, `${name}-${transport}.log`), 'utf8').slice(-3_000));
+      throw error;
+    });
   };
   const subgraph = (name: 'workforce' | 'bpjs', prefix: string, port: number, metrics: number) =>
     start(name, `subgraphs/${name}`, port, {
@@ -121,19 +127,48 @@ async function startServices(
 
 interface Registration {
   seconds: number;
+  /** Per call. */
   latenciesMs: number[];
+  registered: number;
+  /** Error codes of whole calls, and of refused workers. */
   errors: Map<string, number>;
 }
 
-/** Registers every PKP through the gateway, `CONCURRENCY` requests at a time, each once (a retry would replay). */
-async function registerAll(running: Running, token: string, pkp: ReturnType<typeof pkpOfDki2016>, deadline: number) {
+type Pkp = ReturnType<typeof pkpOfDki2016>[number];
+
+/** Each unit's PKP in lists of at most BATCH, in the world's order: what the units' HR screens submit. */
+function unitLists(pkp: readonly Pkp[]): { unitCode: string; workers: Pkp[] }[] {
+  const byUnit = new Map<string, Pkp[]>();
+  for (const person of pkp) {
+    const workers = byUnit.get(person.unitCode);
+    if (workers) workers.push(person);
+    else byUnit.set(person.unitCode, [person]);
+  }
+  return [...byUnit].flatMap(([unitCode, workers]) =>
+    Array.from({ length: Math.ceil(workers.length / BATCH) }, (_, n) => ({
+      unitCode,
+      workers: workers.slice(n * BATCH, (n + 1) * BATCH),
+    })),
+  );
+}
+
+interface RegisterWorkersAnswer {
+  data?: { registerWorkers: { registered: number; outcomes: { status: string; code: string | null }[] } | null };
+  errors?: { extensions?: { code?: string } }[];
+}
+
+/** Registers every PKP through the gateway, `CONCURRENCY` lists at a time, each once (a retry would replay). */
+async function registerAll(running: Running, token: string, pkp: readonly Pkp[], deadline: number) {
+  const lists = unitLists(pkp);
   const latenciesMs: number[] = [];
   const errors = new Map<string, number>();
+  const count = (code: string) => errors.set(code, (errors.get(code) ?? 0) + 1);
+  let registered = 0;
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next < pkp.length && Date.now() < deadline) {
-      const person = pkp[next++]!;
+    while (next < lists.length && Date.now() < deadline) {
+      const list = lists[next++]!;
       const sent = performance.now();
       try {
         const response = await fetch(running.gateway, {
@@ -144,34 +179,36 @@ async function registerAll(running: Running, token: string, pkp: ReturnType<type
             'x-purpose': 'HR_ADMINISTRATION',
           },
           body: JSON.stringify({
-            query: REGISTER_WORKER,
-            operationName: 'RegisterWorker',
+            query: REGISTER_WORKERS,
+            operationName: 'RegisterWorkers',
             variables: {
-              idempotencyKey: `replay-2016-${person.nik}`,
-              input: {
+              idempotencyKey: `replay-2016-${list.workers[0]!.nik}-${list.workers.length}`,
+              unitCode: list.unitCode,
+              workers: list.workers.map((person) => ({
                 nik: person.nik,
                 name: person.name,
                 category: person.category,
-                unitCode: person.unitCode,
                 contractStart: person.contractStart,
                 contractEnd: person.contractEnd,
                 monthlyWage: person.monthlyWage,
-              },
+              })),
             },
           }),
         });
-        const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+        const body = (await response.json()) as RegisterWorkersAnswer;
         const code = body.errors?.[0]?.extensions?.code ?? (response.ok ? null : `HTTP_${response.status}`);
-        if (code) errors.set(code, (errors.get(code) ?? 0) + 1);
+        if (code) count(code);
+        const result = body.data?.registerWorkers;
+        registered += result?.registered ?? 0;
+        for (const outcome of result?.outcomes ?? []) if (outcome.code) count(outcome.code);
       } catch (error) {
-        const code = (error as Error).name;
-        errors.set(code, (errors.get(code) ?? 0) + 1);
+        count((error as Error).name);
       }
       latenciesMs.push(performance.now() - sent);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { seconds: (performance.now() - started) / 1000, latenciesMs, errors } satisfies Registration;
+  return { seconds: (performance.now() - started) / 1000, latenciesMs, registered, errors } satisfies Registration;
 }
 
 function pkpOfDki2016() {
@@ -238,7 +275,8 @@ async function replay(
       count: pkp.length,
       seconds,
       registrationSeconds: registration.seconds,
-      writesPerSecond: registration.latenciesMs.length / registration.seconds,
+      calls: registration.latenciesMs.length,
+      writesPerSecond: registration.registered / registration.seconds,
       latencyP50: percentile(sorted, 0.5),
       latencyP99: percentile(sorted, 0.99),
       errors: Object.fromEntries(registration.errors),
@@ -260,7 +298,7 @@ function report(r: Awaited<ReturnType<typeof replay>>) {
     [
       `\nThe March 2016 enrolment replayed through the gateway, ${r.transport}:`,
       `  ${r.count} PKP in ${r.seconds.toFixed(0)} s until all enrolled and mirrored`,
-      `  registration ${r.registrationSeconds.toFixed(0)} s, ${r.writesPerSecond.toFixed(0)} writes/s, p50 ${r.latencyP50.toFixed(0)} ms, p99 ${r.latencyP99.toFixed(0)} ms, errors ${JSON.stringify(r.errors)}`,
+      `  registration ${r.registrationSeconds.toFixed(0)} s in ${r.calls} calls of up to ${BATCH} (${CONCURRENCY} at a time): ${r.writesPerSecond.toFixed(0)} workers/s, per call p50 ${r.latencyP50.toFixed(0)} ms, p99 ${r.latencyP99.toFixed(0)} ms, errors ${JSON.stringify(r.errors)}`,
       `  delivery lag DKI → BPJS p50 ≤ ${fmt(r.bpjsLag.p50)}, p99 ≤ ${fmt(r.bpjsLag.p99)}; BPJS → DKI p50 ≤ ${fmt(r.dkiLag.p50)}, p99 ≤ ${fmt(r.dkiLag.p99)}`,
       `  final: registered ${r.progress.registered}, enrolled ${r.progress.enrolled}, duplicates ${r.progress.duplicates}, lost ${r.lost}, mirrored at DKI ${r.progress.mirrored}; median load ${r.load.toFixed(1)}`,
     ].join('\n'),

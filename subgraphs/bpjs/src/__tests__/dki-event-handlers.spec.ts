@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   asBatchHandler,
   asEventHandler,
+  eventAudit,
   JembatanError,
   seedDatabase,
   type Database,
@@ -44,7 +45,11 @@ describe.each(TEST_ENGINES)("BPJS's rules on Pemprov DKI's events on %s", (engin
   const sql = (text: string, parameters?: unknown[]) => database.dataSource.query(text, parameters);
   const apply = (event: OutboxEvent) =>
     database.dataSource.transaction((manager) =>
-      asEventHandler(bpjsEventHandlers.workforce![event.type]!)(manager, event),
+      asEventHandler(bpjsEventHandlers.workforce![event.type]!)(
+        manager,
+        event,
+        eventAudit(database.dataSource, manager, [event]),
+      ),
     );
   const participant = async () =>
     (
@@ -169,12 +174,17 @@ describe.each(TEST_ENGINES)("BPJS's rules on Pemprov DKI's events on %s", (engin
     const refused = person(400, 'KEC-317105', { category: 'PNS' });
     const malformed = person(401, 'KEC-317402', { monthlyWage: 'x' });
     const statements: string[] = [];
-    const refusals = await database.dataSource.transaction((manager) =>
-      asBatchHandler(bpjsEventHandlers.workforce!.WorkerRegistered!).applyMany(
-        { query: (text: string, parameters?: unknown[]) => (statements.push(text), manager.query(text, parameters)) },
-        [...burst, refused, malformed],
-      ),
-    );
+    const events = [...burst, refused, malformed];
+    const refusals = await database.dataSource.transaction((manager) => {
+      const counted = {
+        query: (text: string, parameters?: unknown[]) => (statements.push(text), manager.query(text, parameters)),
+      };
+      return asBatchHandler(bpjsEventHandlers.workforce!.WorkerRegistered!).applyMany(
+        counted,
+        events,
+        eventAudit(database.dataSource, counted, events),
+      );
+    });
     expect([...refusals.keys()].sort()).toEqual([refused.id, malformed.id].sort());
     expect(refusals.get(malformed.id)!.code).toBe('BAD_USER_INPUT');
     const niks = burst.map((event) => event.payload.nik);
@@ -191,6 +201,17 @@ describe.each(TEST_ENGINES)("BPJS's rules on Pemprov DKI's events on %s", (engin
     ).toEqual([{ n: 0 }]);
     // A call per unit, not a transaction per person: 52 events, a bounded handful of statements.
     expect(statements.length).toBeLessThanOrEqual(2 * 12);
+    // Each unit's enrolment recorded in BPJS's chain, as the DKI events' doing, with no values.
+    const records = await sql(
+      `SELECT caller_subject, purpose, operation_name, cardinality(subjects)::int AS subjects, changes
+         FROM audit_log WHERE action = 'WRITE' AND request_id = $1`,
+      [burst[0]!.id],
+    );
+    expect(records.map(({ changes: _, ...record }: Record<string, unknown>) => record)).toEqual([
+      { caller_subject: 'events:workforce', purpose: 'ENROLMENT', operation_name: 'WorkerRegistered', subjects: 60 },
+      { caller_subject: 'events:workforce', purpose: 'ENROLMENT', operation_name: 'WorkerRegistered', subjects: 40 },
+    ]);
+    expect(JSON.stringify(records)).not.toMatch(/Pekerja|3100000/);
     expect(await keptSummaries(database)).toEqual(await recomputedSummaries(database));
   });
 

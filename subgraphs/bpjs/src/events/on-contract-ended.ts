@@ -26,7 +26,7 @@ const OPEN_COVER_SQL = `
  * withdrawn, and which were withdrawn). Twice the same event:
  * nothing is open any more, and nothing changes.
  */
-export const onContractEnded: EventHandler = async (transaction, event) => {
+export const onContractEnded: EventHandler = async (transaction, event, audit) => {
   const payload = new DkiEventPayload(event);
   const nik = payload.nik();
   const until = payload.date('contractEnd');
@@ -43,6 +43,11 @@ export const onContractEnded: EventHandler = async (transaction, event) => {
   await appendToOutbox(transaction, 'bpjs', [
     coverageEnded({ nik, kpj, programs, until, ...(withdrawn.length ? { withdrawn: withdrawnCover } : {}) }),
   ]);
+  await audit.recordChange({
+    purpose: 'ENROLMENT',
+    subjects: [`nik:${nik}`, `kpj:${kpj}`],
+    changes: [{ field: 'Participant.enrollments', value: { kpj, until, ended: ending, withdrawn: withdrawnCover } }],
+  });
 };
 
 async function endRegisteredCover(

@@ -11,7 +11,7 @@ const REGISTERED_SQL = `
  * unit coverage counts). Only a participant DKI registered; already at that unit (the same event
  * again), nothing changes.
  */
-export const onWorkerTransferred: EventHandler = async (transaction, event) => {
+export const onWorkerTransferred: EventHandler = async (transaction, event, audit) => {
   const payload = new DkiEventPayload(event);
   const nik = payload.nik();
   const toUnitCode = payload.unitCode('toUnitCode');
@@ -25,17 +25,32 @@ export const onWorkerTransferred: EventHandler = async (transaction, event) => {
     ]);
     return { result: null, kpjs: [registered.kpj] };
   });
+  await audit.recordChange({
+    purpose: 'ENROLMENT',
+    subjects: [`nik:${nik}`, `kpj:${registered.kpj}`],
+    changes: [{ field: 'Participant.registrarUnitCode', value: toUnitCode }],
+  });
 };
 
 /**
  * A corrected wage is the new income declared for a BPU's contributions, the one thing of it BPJS
  * keeps. Only a participant DKI registered; the same wage again changes nothing (not even the version).
  */
-export const onWageCorrected: EventHandler = async (transaction, event) => {
+export const onWageCorrected: EventHandler = async (transaction, event, audit) => {
   const payload = new DkiEventPayload(event);
-  await transaction.query(
+  const nik = payload.nik();
+  const income = payload.rupiah('monthlyWage');
+  const changed = (await transaction.query(
     `UPDATE participant SET declared_income = $2, version = version + 1
-      WHERE nik = $1 AND registrar_unit_code IS NOT NULL AND declared_income IS DISTINCT FROM $2::numeric`,
-    [payload.nik(), payload.rupiah('monthlyWage')],
-  );
+      WHERE nik = $1 AND registrar_unit_code IS NOT NULL AND declared_income IS DISTINCT FROM $2::numeric
+      RETURNING kpj`,
+    [nik, income],
+  )) as [{ kpj: string }[], number];
+  const [updated] = changed[0];
+  if (!updated) return;
+  await audit.recordChange({
+    purpose: 'ENROLMENT',
+    subjects: [`nik:${nik}`, `kpj:${updated.kpj}`],
+    changes: [{ field: 'Participant.declaredIncome', value: income }],
+  });
 };

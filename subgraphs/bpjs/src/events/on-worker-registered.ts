@@ -51,7 +51,7 @@ function registrationOf(event: OutboxEvent): Registration | EventRefusal {
  * A malformed payload or a rule's refusal (e.g. a NIK BPJS cannot accept) parks that event only.
  */
 export const onWorkerRegistered: EventBatchHandler = {
-  async applyMany(transaction, events) {
+  async applyMany(transaction, events, audit) {
     const refusals = new Map<string, EventRefusal>();
     const groups = new Map<string, Registration[]>();
     for (const event of events) {
@@ -83,6 +83,7 @@ export const onWorkerRegistered: EventBatchHandler = {
         });
       }
       await appendToOutbox(transaction, 'bpjs', change.events);
+      await audit.recordChange({ purpose: 'ENROLMENT', subjects: change.subjects, changes: change.changes });
     }
     return refusals;
   },

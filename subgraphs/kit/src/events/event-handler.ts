@@ -1,4 +1,5 @@
 import type { TransactionQueries } from './append-to-outbox';
+import type { EventAudit } from './event-audit';
 import type { OutboxEvent } from './outbox-event';
 
 /**
@@ -7,9 +8,10 @@ import type { OutboxEvent } from './outbox-event';
  * so a redelivered event finds itself applied and changes nothing. A handler may append its own
  * events (appendToOutbox with the same transaction). It refuses an event it must never apply
  * (a rule says no) by throwing a JembatanError: the event is parked with that code and message
- * for operators, never retried. Any other error rolls back and the event is delivered again.
+ * for operators, never retried. Any other error rolls back and the event is delivered again. A
+ * change to personal data is recorded with `audit.recordChange`, in the same transaction.
  */
-export type EventHandler = (transaction: TransactionQueries, event: OutboxEvent) => Promise<void>;
+export type EventHandler = (transaction: TransactionQueries, event: OutboxEvent, audit: EventAudit) => Promise<void>;
 
 /** Why a rule refused one event of a batch: it is parked with this code and message. */
 export interface EventRefusal {
@@ -28,6 +30,7 @@ export interface EventBatchHandler {
   applyMany(
     transaction: TransactionQueries,
     events: readonly OutboxEvent[],
+    audit: EventAudit,
   ): Promise<ReadonlyMap<string, EventRefusal>>;
 }
 

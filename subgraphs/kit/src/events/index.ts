@@ -1,4 +1,5 @@
 export * from './event-handler';
+export * from './event-audit';
 export * from './append-to-outbox';
 export * from './outbox-event';
 export * from './outbox.migration';

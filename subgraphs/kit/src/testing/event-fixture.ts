@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { JembatanError } from '../errors/jembatan-error';
+import type { TransactionQueries } from '../events/append-to-outbox';
 import type { EventHandler } from '../events/event-handler';
+import type { OutboxEvent } from '../events/outbox-event';
 
 /** A consumer's tiny table for event tests: one row per event a handler applied, in the order applied. */
 export class CreateEventFixture1766000000900 implements MigrationInterface {
@@ -29,7 +31,7 @@ export class CreateEventFixture1766000000900 implements MigrationInterface {
  */
 export function fixtureEventHandlers(): Record<string, EventHandler> {
   const failuresSoFar = new Map<string, number>();
-  const note: EventHandler = async (transaction, event) => {
+  const note = async (transaction: TransactionQueries, event: OutboxEvent) => {
     await transaction.query(
       'INSERT INTO fixture_note (event_id, ordering_key, key_seq, note) VALUES ($1, $2, $3, $4)',
       [event.id, event.orderingKey, event.keySeq, String(event.payload.note ?? '')],

@@ -3,8 +3,11 @@ import type { WriteContext } from './write-context';
 
 const sortedUnique = (items: Iterable<string>) => [...new Set(items)].sort();
 
+/** Who wrote, for which purpose, in which request: a mutation's context, or the events that caused a change. */
+export type WriteOrigin = Pick<WriteContext, 'caller' | 'purpose' | 'operationName' | 'requestId' | 'dataSubject'>;
+
 /** Who wrote, with which roles, for which purpose, in which request: the part every write record shares. */
-const whoAndWhy = (context: WriteContext) => ({
+const whoAndWhy = (context: WriteOrigin) => ({
   callerSubject: context.caller.subject,
   callerAgency: context.caller.agency,
   callerRoles: context.caller.roles,
@@ -16,7 +19,7 @@ const whoAndWhy = (context: WriteContext) => ({
 
 /** The record of a change made: whose, which fields, and each new value's digest (`changes`), never the value. */
 export function writeRecord(
-  context: WriteContext,
+  context: WriteOrigin,
   subjects: readonly string[],
   changes: readonly { field: string; digest: string }[],
 ): AuditEntry {
@@ -31,7 +34,7 @@ export function writeRecord(
 
 /** The record of a change refused: whose it would have been, the fields attempted and the code; no values. */
 export function refusedWriteRecord(
-  context: WriteContext,
+  context: WriteOrigin,
   attempt: { subjects: readonly string[]; fields: readonly string[] },
   refusalCode: string,
 ): AuditEntry {

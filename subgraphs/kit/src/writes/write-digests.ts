@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import type { Database } from '../db/database';
 import { canonicalJson } from './canonical-json';
 
@@ -15,25 +16,34 @@ export interface WriteDigests {
   request(input: unknown, purpose: string | null): Buffer;
 }
 
-const keys = new WeakMap<Database, Promise<Buffer>>();
+interface Queries {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
 
-/** The agency's digest key, read once per open database. */
-function digestKey(database: Database): Promise<Buffer> {
-  let key = keys.get(database);
+const keys = new WeakMap<DataSource, Promise<Buffer>>();
+
+/** The agency's digest key, read once per open database (through `via`, a transaction in progress, if given). */
+function digestKey({ dataSource }: Pick<Database, 'dataSource'>, via: Queries = dataSource): Promise<Buffer> {
+  let key = keys.get(dataSource);
   if (!key) {
-    key = database.dataSource.query('SELECT key FROM write_digest_key WHERE id = 1').then((rows: { key: Buffer }[]) => {
+    key = via.query('SELECT key FROM write_digest_key WHERE id = 1').then((result) => {
+      const rows = result as { key: Buffer }[];
       if (rows.length !== 1) throw new Error('write_digest_key is empty: run the migrations');
       return rows[0]!.key;
     });
     // A failed read (database down) is retried by the next write, not remembered.
-    key.catch(() => keys.delete(database));
-    keys.set(database, key);
+    key.catch(() => keys.delete(dataSource));
+    keys.set(dataSource, key);
   }
   return key;
 }
 
-export async function writeDigests(database: Database): Promise<WriteDigests> {
-  const key = await digestKey(database);
+/**
+ * The digests of this database's agency. Inside a transaction pass it as `via`: on the embedded
+ * engine, with one connection, a query outside the transaction would wait for it to end.
+ */
+export async function writeDigests(database: Pick<Database, 'dataSource'>, via?: Queries): Promise<WriteDigests> {
+  const key = await digestKey(database, via);
   const hmac = (text: string) => createHmac('sha256', key).update(text, 'utf8').digest();
   return {
     change: (coordinate, value) =>

@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asEventHandler, openSubgraphDatabase, seedDatabase, type Database, type OutboxEvent } from '@jembatan/kit';
+import {
+  asEventHandler,
+  eventAudit,
+  openSubgraphDatabase,
+  seedDatabase,
+  type Database,
+  type OutboxEvent,
+} from '@jembatan/kit';
 import { openSeededSubgraphDatabase, testDataFolder, TEST_ENGINES, type TestEngine } from '@jembatan/kit/testing';
 import { generateWorld, requiredPemprovPrograms, type Program, type World } from '@jembatan/seed-world';
 import type { CoverageGapRow } from '../agreement/coverage-gap';
@@ -89,7 +96,11 @@ describe.each(TEST_ENGINES)('coverage gaps on %s', (engine) => {
   let dispose: () => Promise<void>;
   const apply = (event: OutboxEvent) =>
     database.dataSource.transaction((manager) =>
-      asEventHandler(workforceEventHandlers[event.source]![event.type]!)(manager, event),
+      asEventHandler(workforceEventHandlers[event.source]![event.type]!)(
+        manager,
+        event,
+        eventAudit(database.dataSource, manager, [event]),
+      ),
     );
 
   beforeAll(async () => {

@@ -73,7 +73,7 @@ function coverRowsOf(event: OutboxEvent): CoverRow[] | EventRefusal {
  * a whole batch in one statement. The later event's registrar wins for a period reported twice.
  */
 const onParticipantEnrolled: EventBatchHandler = {
-  async applyMany(transaction, events) {
+  async applyMany(transaction, events, audit) {
     const refusals = new Map<string, EventRefusal>();
     const periods = new Map<string, CoverRow>();
     for (const event of events) {
@@ -97,6 +97,11 @@ const onParticipantEnrolled: EventBatchHandler = {
         rows.map((row) => row.registrar),
       ],
     );
+    await audit.recordChange({
+      purpose: 'ENROLMENT',
+      subjects: rows.map((row) => `nik:${row.nik}`),
+      changes: [{ field: 'BpjsCover.periods', value: rows.map((row) => [row.nik, row.kpj, row.program, row.since]) }],
+    });
     return refusals;
   },
 };
@@ -105,7 +110,7 @@ const onParticipantEnrolled: EventBatchHandler = {
  * BPJS ended cover: close the periods still open (or running past the new end) on that day, and
  * drop the periods it withdrew before they began.
  */
-const onCoverageEnded: EventHandler = async (transaction, event) => {
+const onCoverageEnded: EventHandler = async (transaction, event, audit) => {
   const ended = payloadOf(coverageEnded, event);
   const nik = requireNik(ended.nik, 'nik');
   const kpj = requireKpj(ended.kpj, 'kpj');
@@ -121,6 +126,11 @@ const onCoverageEnded: EventHandler = async (transaction, event) => {
       [nik, kpj, ended.withdrawn.map((w) => w.program), ended.withdrawn.map((w) => w.since)],
     );
   }
+  await audit.recordChange({
+    purpose: 'ENROLMENT',
+    subjects: [`nik:${nik}`],
+    changes: [{ field: 'BpjsCover.until', value: [kpj, ended.programs, ended.until, ended.withdrawn] }],
+  });
 };
 
 /** What Pemprov DKI does with BPJS Ketenagakerjaan's events: keep its copy of their cover. */

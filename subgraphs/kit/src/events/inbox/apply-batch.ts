@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { eventAudit } from '../event-audit';
 import type { EventBatchHandler, EventRefusal } from '../event-handler';
 import type { OutboxEvent } from '../outbox-event';
 import type { Delivery, DeliveryOutcome } from './delivery';
@@ -83,7 +84,8 @@ export async function applyBatch(
         for (const event of handled) outcomes.set(event.id, 'ignored');
         continue;
       }
-      for (const [id, refusal] of await handler.applyMany(manager, handled)) refusals.set(id, refusal);
+      const audit = eventAudit(options.dataSource, manager, handled);
+      for (const [id, refusal] of await handler.applyMany(manager, handled, audit)) refusals.set(id, refusal);
       for (const event of handled) outcomes.set(event.id, refusals.has(event.id) ? 'parked' : 'applied');
     }
 

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ErrorCode } from '../../errors/error-codes';
 import { JembatanError } from '../../errors/jembatan-error';
+import { eventAudit } from '../event-audit';
 import type { EventHandler } from '../event-handler';
 import type { OutboxEvent } from '../outbox-event';
 import type { Delivery, DeliveryOutcome } from './delivery';
@@ -70,7 +71,7 @@ export async function applyDelivery(
       const position = await positionOf(manager, event);
       if (position === 'applied-before') return 'already-applied';
       if (position === 'early') return 'held';
-      if (options.handler) await options.handler(manager, event);
+      if (options.handler) await options.handler(manager, event, eventAudit(options.dataSource, manager, [event]));
       await record(manager, event, options.handler ? 'applied' : 'ignored');
       return options.handler ? 'applied' : 'ignored';
     });

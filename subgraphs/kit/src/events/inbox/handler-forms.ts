@@ -12,12 +12,12 @@ const isBatchHandler = (handler: EventHandler | EventBatchHandler): handler is E
 export function asBatchHandler(handler: EventHandler | EventBatchHandler): EventBatchHandler {
   if (isBatchHandler(handler)) return handler;
   return {
-    async applyMany(transaction, events) {
+    async applyMany(transaction, events, audit) {
       const refusals = new Map<string, EventRefusal>();
       for (const event of events) {
         await transaction.query('SAVEPOINT one_event');
         try {
-          await handler(transaction, event);
+          await handler(transaction, event, audit);
           await transaction.query('RELEASE SAVEPOINT one_event');
         } catch (error) {
           if (!(error instanceof JembatanError)) throw error;
@@ -33,8 +33,8 @@ export function asBatchHandler(handler: EventHandler | EventBatchHandler): Event
 /** Either form for one event: a batch handler's refusal of it becomes the JembatanError that parks it. */
 export function asEventHandler(handler: EventHandler | EventBatchHandler): EventHandler {
   if (!isBatchHandler(handler)) return handler;
-  return async (transaction, event) => {
-    const refusal = (await handler.applyMany(transaction, [event])).get(event.id);
+  return async (transaction, event, audit) => {
+    const refusal = (await handler.applyMany(transaction, [event], audit)).get(event.id);
     if (refusal) throw new JembatanError(refusal.code as ErrorCode, refusal.message);
   };
 }
