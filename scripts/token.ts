@@ -2,18 +2,21 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { createUserTokenMinter, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, readGatewayConfig } from '@jembatan/gateway';
-import { loadPrivateKey, ROLE_PURPOSES, ROLES, isRole, type JWK, type Role } from '@jembatan/kit';
+import { loadPrivateKey, ROLE_PURPOSES, ROLES, isRole, validateUnitCode, type JWK, type Role } from '@jembatan/kit';
 import { fail } from './exit-with';
 import { TEST_IDP_ISSUER } from './keys/environment-to-set';
 
 const USAGE = `Usage: pnpm -s token --role <${ROLES.join('|')}> [--role …] [--subject NAME] [--agency ORG] [--hours N]
-                     [--key FILE]
+                     [--unit CODE …] [--key FILE]
 
 Mints a development user token, signed by the local identity provider whose key the gateway
 generated under data/keys on its first start. Prints only the token, so:
   TOKEN=$(pnpm -s token --role analyst)
   curl -H "authorization: Bearer $TOKEN" -H "x-purpose: STATISTICS" -H 'content-type: application/json' \\
        -d '{"query":"{ workforceStatistics { workerCount } }"}' http://localhost:4000/graphql
+
+--unit CODE (repeatable) makes a unit's HR officer: the token's units claim, and registry changes and
+enrolments only for those units (e.g. --role dki_hr --unit KEC-317401). Without it, the whole province.
 
 --key FILE signs with the stand-in identity provider that \`pnpm keys\` writes (test-idp.private.jwk.json),
 as issuer ${TEST_IDP_ISSUER}: for trying a production gateway started with AUTH_ISSUER=${TEST_IDP_ISSUER}
@@ -28,6 +31,7 @@ async function main() {
         subject: { type: 'string' },
         agency: { type: 'string', default: 'jembatan-dev' },
         hours: { type: 'string', default: '8' },
+        unit: { type: 'string', multiple: true },
         key: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -41,6 +45,11 @@ async function main() {
   const unknown = roles.filter((role) => !isRole(role));
   if (roles.length === 0 || unknown.length > 0) {
     fail(`${roles.length === 0 ? '--role is required' : `unknown role ${unknown.join(', ')}`}\n\n${USAGE}`, 2);
+  }
+  const units = values.unit;
+  const badUnits = (units ?? []).filter((unit) => !validateUnitCode(unit).ok);
+  if (badUnits.length > 0) {
+    fail(`--unit takes a unit code such as KEC-317401 or DINKES, not ${badUnits.join(', ')}\n\n${USAGE}`, 2);
   }
   const signer = values.key ? await testIdentityProvider(values.key) : await developmentIdentityProvider();
   // The gateway refuses tokens that live longer than it allows, so none is minted.
@@ -57,11 +66,12 @@ async function main() {
     subject: values.subject ?? `dev-${roles.join('-')}`,
     agency: values.agency!,
     roles: roles as Role[],
+    ...(units ? { units } : {}),
   };
   console.log(await mint(caller, Math.round(hours * 3600)));
   const purposes = [...new Set(caller.roles.flatMap((role) => ROLE_PURPOSES[role]))];
   console.error(
-    `token for ${caller.subject} (${roles.join(', ')}), valid ${hours} h; X-Purpose may be ${purposes.join(', ')}`,
+    `token for ${caller.subject} (${roles.join(', ')}${units ? `; units ${units.join(', ')}` : ''}), valid ${hours} h; X-Purpose may be ${purposes.join(', ')}`,
   );
 }
 

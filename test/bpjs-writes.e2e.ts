@@ -173,6 +173,13 @@ describe('BPJS writes through the gateway', () => {
     const wrongPurpose = await enrol([person(12)], randomUUID(), HR, 'HR_ADMINISTRATION');
     expect(codesOf(asAnalyst.errors)).toEqual(['FORBIDDEN']);
     expect(codesOf(wrongPurpose.errors)).toEqual(['FORBIDDEN']);
+    // A unit's HR officer (the identity provider's units claim, through the gateway) submits only their unit's workers.
+    const otherUnit = await enrol([person(13)], randomUUID(), { ...HR, units: ['KEC-317402'] });
+    expect(otherUnit.errors.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: 'FORBIDDEN', unitCode: 'KEC-317401', units: ['KEC-317402'] }),
+    ]);
+    const ownUnit = await enrol([person(13)], randomUUID(), { ...HR, units: ['KEC-317401'] });
+    expect(ownUnit.errors).toEqual([]);
     expect(await bpjsSql(`SELECT count(*)::int AS n FROM participant WHERE nik = $1`, [nikOf(12)])).toEqual([{ n: 0 }]);
     const refused = await bpjsSql<{ action: string; refusal_code: string; subjects: string[]; changes: string[] }>(
       `SELECT action, refusal_code, subjects, changes FROM audit_log WHERE request_id = $1`,

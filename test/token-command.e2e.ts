@@ -49,10 +49,23 @@ describe('pnpm token says what to do instead of failing with a stack trace', () 
     const jwks = createLocalJWKSet(JSON.parse(readFileSync(join(keys, 'test-idp.jwks.json'), 'utf8')));
     const { payload } = await jwtVerify(run.stdout, jwks, { issuer: 'jembatan-test-idp', audience: 'jembatan' });
     expect(payload).toMatchObject({ sub: 'dev-dki_hr', roles: ['dki_hr'] });
+    expect(payload).not.toHaveProperty('units');
+    const officer = token([
+      '--role',
+      'dki_hr',
+      '--unit',
+      'KEC-317401',
+      '--key',
+      join(keys, 'test-idp.private.jwk.json'),
+    ]);
+    expect(officer.code, officer.stderr).toBe(0);
+    expect((await jwtVerify(officer.stdout, jwks)).payload).toMatchObject({ units: ['KEC-317401'] });
+    expect(officer.stderr).toContain('units KEC-317401');
   });
 
   it.each([
     [['--role', 'analyst', '--hours', '0'], 2, '--hours must be more than 0 and at most 12'],
+    [['--role', 'dki_hr', '--unit', 'Tebet'], 2, '--unit takes a unit code such as KEC-317401'],
     [['--role', 'analyst', '--key', join(folder, 'missing.json')], 2, 'cannot read a private JWK there'],
     [['--role', 'analyst', '--key', join(keys, 'test-idp.jwks.json')], 2, 'holds no private key'],
   ])('refuses %j with exit code %i: "%s…"', (args, code, message) => {

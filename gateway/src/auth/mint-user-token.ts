@@ -14,7 +14,7 @@ export async function createUserTokenMinter(privateJwk: JWK, settings: MintSetti
   const alg = privateJwk.alg ?? 'ES256';
   const key = await importJWK(privateJwk, alg);
   return (caller: Caller, lifetimeSeconds = 3600): Promise<string> =>
-    new SignJWT({ roles: caller.roles, agency: caller.agency })
+    new SignJWT({ roles: caller.roles, agency: caller.agency, ...(caller.units ? { units: caller.units } : {}) })
       .setProtectedHeader({ alg, typ: 'JWT', kid: privateJwk.kid })
       .setIssuer(settings.issuer)
       .setAudience(settings.audience)

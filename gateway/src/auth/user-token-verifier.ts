@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { isRole, type Caller, type JsonWebKeySet } from '@jembatan/kit/access';
 import { RequestRejectedError } from '@jembatan/kit/http';
+import { validateUnitCode } from '@jembatan/kit/identifiers';
 import { tokenLifetimeProblem } from './token-lifetime';
 import { VerifiedTokens, VERIFIED_TOKEN_TRUST_MS } from './verified-tokens';
 
@@ -26,11 +27,27 @@ export interface UserTokenSettings {
 const unauthenticated = (message: string) =>
   new RequestRejectedError(401, 'UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer realm="jembatan"' });
 
+/**
+ * The `units` claim as the units the caller administers; a claim that is not a list of unit codes
+ * names none (fails closed: a unit officer whose claim is garbled may change no unit's staff).
+ */
+function unitsOf(claim: unknown): readonly string[] | undefined {
+  if (claim === undefined) return undefined;
+  if (!Array.isArray(claim)) return Object.freeze([]);
+  return Object.freeze(claim.filter((unit): unit is string => typeof unit === 'string' && validateUnitCode(unit).ok));
+}
+
 function callerOf(payload: JWTPayload): Caller {
   const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
   const agency = typeof payload.agency === 'string' && payload.agency.length > 0 ? payload.agency : 'unknown';
+  const units = unitsOf(payload.units);
   // Frozen: the same caller is handed to every request that sends this token (VerifiedTokens).
-  return Object.freeze({ subject: payload.sub!, agency, roles: Object.freeze(roles) as Caller['roles'] });
+  return Object.freeze({
+    subject: payload.sub!,
+    agency,
+    roles: Object.freeze(roles) as Caller['roles'],
+    ...(units ? { units } : {}),
+  });
 }
 
 /**

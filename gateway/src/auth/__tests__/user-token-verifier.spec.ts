@@ -84,6 +84,28 @@ describe('user tokens from a real identity provider', () => {
   });
 });
 
+describe("a unit officer's units claim", () => {
+  it('keeps the unit codes it names, and names no unit when the claim is garbled (fails closed)', async () => {
+    const verify = createUserTokenVerifier(settingsWith({ url: jwksUrl }), () => {});
+    const mint = await createUserTokenMinter(identityProvider, { issuer: ISSUER, audience: 'jembatan' });
+    const officer = await verify(requestWith(await mint({ ...caller, units: ['KEC-317401'] })));
+    expect(officer.units).toEqual(['KEC-317401']);
+    expect(await verify(requestWith(await mint(caller)))).not.toHaveProperty('units');
+    const key = await importJWK(identityProvider, 'RS256');
+    const garbled = await new SignJWT({ roles: ['dki_hr'], agency: 'pemprov-dki', units: 'KEC-317401' })
+      .setProtectedHeader({ alg: 'RS256', kid: identityProvider.kid })
+      .setIssuer(ISSUER)
+      .setAudience('jembatan')
+      .setSubject('siti.rahma')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
+    expect((await verify(requestWith(garbled))).units).toEqual([]);
+    const mixed = await mint({ ...caller, units: ['KEC-317401', 'Tebet' as string] });
+    expect((await verify(requestWith(mixed))).units).toEqual(['KEC-317401']);
+  });
+});
+
 const now = () => Math.floor(Date.now() / 1000);
 /** A token from the identity provider with the claims given, signed as it signs. */
 const signed = async (claims: JWTPayload) =>

@@ -4,6 +4,7 @@ import {
   requireExpectedVersion,
   requireKpj,
   requireUnitCode,
+  unitScopeOf,
   runWrite,
   todayInJakarta,
 } from '@jembatan/kit';
@@ -49,7 +50,7 @@ export class EnrolmentResolver {
       },
       (transaction) => {
         requireEnrolmentBatch(people);
-        requireUnitCode(registrarUnitCode, 'registrarUnitCode');
+        unitScopeOf(ctx.caller, 'Mutation.enrolParticipants')(requireUnitCode(registrarUnitCode, 'registrarUnitCode'));
         return enrolParticipants(transaction, { ...input, registeredOn: todayInJakarta() });
       },
     );

@@ -10,6 +10,12 @@ export interface Caller {
   /** The caller's own organisation (e.g. "pemprov-dki", "bpjs-tk"), recorded in the audit trail. */
   agency: string;
   roles: readonly Role[];
+  /**
+   * The Pemprov DKI units whose staff this caller administers (the identity provider's `units`
+   * claim): a unit's HR officer changes the registry and submits enrolments for these units only.
+   * Absent for an officer of the whole province (BKD) and for other agencies' staff.
+   */
+  units?: readonly string[];
 }
 
 /** What the gateway forwards to a subgraph about one request, inside its signed token. */

@@ -20,3 +20,4 @@ export * from './policy-gap-report';
 export * from './write-rules';
 export * from './replay-guard';
 export * from './shared-replay-guard';
+export * from './unit-scope';

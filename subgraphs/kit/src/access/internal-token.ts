@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, importJWK, jwtVerify, type JWK } from 'jose';
-import { validateNik } from '../identifiers';
+import { validateNik, validateUnitCode } from '../identifiers';
 import type { ForwardedRequest } from './caller';
 import type { JsonWebKeySet } from './key-files';
 import { operationDigestOf, type SignedOperation } from './operation-digest';
@@ -32,6 +32,7 @@ export async function createGatewayTokenSigner(privateJwk: JWK) {
     new SignJWT({
       agency: forwarded.caller.agency,
       roles: forwarded.caller.roles,
+      ...(forwarded.caller.units ? { units: forwarded.caller.units } : {}),
       purpose: forwarded.purpose,
       ds: forwarded.dataSubject,
       rid: forwarded.requestId,
@@ -78,11 +79,13 @@ export function createGatewayTokenVerifier(
       throw new InvalidGatewayTokenError((error as Error).message);
     }
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
+    const units = payload.units;
     const purpose = payload.purpose ?? null;
     const dataSubject = payload.ds ?? null;
     if (
       !roles.every(isRole) ||
       typeof payload.agency !== 'string' ||
+      (units !== undefined && !(Array.isArray(units) && units.every((unit) => validateUnitCode(unit).ok))) ||
       (purpose !== null && !isPurpose(purpose)) ||
       (dataSubject !== null && (typeof dataSubject !== 'string' || !validateNik(dataSubject).ok)) ||
       (dataSubject === null) !== (purpose !== 'DATA_SUBJECT_REQUEST')
@@ -97,7 +100,7 @@ export function createGatewayTokenVerifier(
     if (!(await replays.admit(payload.jti!, payload.exp!)))
       throw new InvalidGatewayTokenError('gateway token replayed');
     return {
-      caller: { subject: payload.sub!, agency: payload.agency, roles },
+      caller: { subject: payload.sub!, agency: payload.agency, roles, ...(units ? { units: units as string[] } : {}) },
       purpose,
       requestId: typeof payload.rid === 'string' ? payload.rid : randomUUID(),
       operationName: typeof payload.op === 'string' ? payload.op : null,

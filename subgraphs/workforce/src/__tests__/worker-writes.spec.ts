@@ -395,6 +395,50 @@ describe.each(TEST_ENGINES)("Pemprov DKI's registry writes on %s", (engine) => {
     expect(JSON.stringify(events)).not.toContain('Mengundurkan');
   });
 
+  it("lets a unit's HR officer change only their own unit's staff, recording each refusal", async () => {
+    const officer = {
+      caller: { ...HR, subject: 'hr-unit-0', units: [units[0]] },
+      purpose: 'HR_ADMINISTRATION' as const,
+    };
+    const theirs = registration();
+    expect((await mutate('registerWorker', theirs, { as: officer })).result).toMatchObject({ replayed: false });
+    const elsewhere = await mutate('registerWorker', registration({ unitCode: units[1] }), { as: officer });
+    expect(elsewhere.error).toMatchObject({ code: 'FORBIDDEN', unitCode: units[1], units: [units[0]] });
+    expect(elsewhere.body.errors![0]!.message).toMatch(/administers .*BKD/);
+    const { unitCode: _unit, ...listed } = registration();
+    expect((await mutate('registerWorkers', [listed], { as: officer, unitCode: units[1] })).error).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // Their own worker may be sent to another unit; another unit's worker is not theirs to move.
+    const [other] = await sql<{ nik: string; version: number }>(
+      `SELECT nik, version FROM worker WHERE unit_code = $1 AND end_reason IS NULL ORDER BY nik LIMIT 1`,
+      [units[1]],
+    );
+    const move = (nik: string, expectedVersion: number, toUnitCode: string) => ({
+      nik,
+      expectedVersion,
+      toUnitCode,
+      effectiveDate: '2016-07-01',
+    });
+    expect(
+      (await mutate('transferWorker', move(other!.nik, other!.version, units[0]), { as: officer })).error,
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+      unitCode: units[1],
+    });
+    expect((await mutate('transferWorker', move(theirs.nik, 1, units[1]), { as: officer })).result).toMatchObject({
+      worker: { unit: { code: units[1] } },
+    });
+    const refused = await sql(
+      `SELECT refusal_code FROM audit_log WHERE action = 'WRITE_REFUSED' AND caller_subject = 'hr-unit-0'`,
+    );
+    expect(refused).toEqual([
+      { refusal_code: 'FORBIDDEN' },
+      { refusal_code: 'FORBIDDEN' },
+      { refusal_code: 'FORBIDDEN' },
+    ]);
+  });
+
   it('lets only dki_hr for HR_ADMINISTRATION change the registry, cell by cell, recording each refusal', async () => {
     const [seeded] = await sql<{ nik: string; unit_code: string }>(
       `SELECT nik, unit_code FROM worker WHERE end_reason IS NULL AND contract_end IS NULL AND category = 'PKP' ORDER BY nik LIMIT 1`,
@@ -435,7 +479,10 @@ describe.each(TEST_ENGINES)("Pemprov DKI's registry writes on %s", (engine) => {
       'dki_hr/HR_ADMINISTRATION/correctWage: VERSION_CONFLICT',
       'dki_hr/HR_ADMINISTRATION/registerWorkers: written',
     ]);
-    const refusedForbidden = await count('audit_log', `action = 'WRITE_REFUSED' AND refusal_code = 'FORBIDDEN'`);
+    const refusedForbidden = await count(
+      'audit_log',
+      `action = 'WRITE_REFUSED' AND refusal_code = 'FORBIDDEN' AND caller_subject LIKE '%-1'`,
+    );
     expect(refusedForbidden).toBe(ROLES.length * PURPOSES.length * 5 - 5);
     expect(await sql('SELECT version, unit_code FROM worker WHERE nik = $1', [seeded!.nik])).toEqual([
       { version: 1, unit_code: seeded!.unit_code },

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { runWrite, type TransactionQueries, type WriteDone } from '@jembatan/kit';
+import { runWrite, unitScopeOf, type TransactionQueries, type UnitScope, type WriteDone } from '@jembatan/kit';
 import type { WorkforceContext } from '../context';
 import {
   CorrectWageInput,
@@ -32,11 +32,12 @@ async function writeWorker<TInput extends { nik: string }, TResult extends objec
   fields: readonly string[],
   idempotencyKey: string,
   input: TInput,
-  work: (transaction: TransactionQueries, input: TInput) => Promise<WriteDone<TResult>>,
+  work: (transaction: TransactionQueries, input: TInput, scope: UnitScope) => Promise<WriteDone<TResult>>,
 ): Promise<TResult & { replayed: boolean }> {
   const attempt = { subjects: subjectsOfNik(input.nik), fields };
+  const scope = unitScopeOf(context.caller, mutation);
   const { result, replayed } = await runWrite(context, { mutation, idempotencyKey, input, attempt }, (transaction) =>
-    work(transaction, input),
+    work(transaction, input, scope),
   );
   return { ...result, replayed };
 }
@@ -86,7 +87,8 @@ export class WorkerWritesResolver {
     const { result, replayed } = await runWrite(
       context,
       { mutation: 'Mutation.registerWorkers', idempotencyKey, input: { unitCode, workers }, attempt },
-      (transaction) => registerWorkers(transaction, { unitCode, workers }),
+      (transaction) =>
+        registerWorkers(transaction, { unitCode, workers }, unitScopeOf(context.caller, 'Mutation.registerWorkers')),
     );
     return { ...result, replayed };
   }

@@ -3,6 +3,7 @@ import {
   requireExpectedVersion,
   requireNik,
   type TransactionQueries,
+  type UnitScope,
   type WriteDone,
 } from '@jembatan/kit';
 import { wageCorrected } from '../events/worker-events';
@@ -20,10 +21,11 @@ export const CORRECT_WAGE_FIELDS = ['Worker.monthlyWage'];
 export async function correctWage(
   transaction: TransactionQueries,
   input: CorrectWageInput,
+  scope: UnitScope,
 ): Promise<WriteDone<{ worker: WorkerRecord }>> {
   const nik = requireNik(input.nik, 'nik');
   const expectedVersion = requireExpectedVersion(input.expectedVersion);
-  const { record } = await lockWorkerAtVersion(transaction, nik, expectedVersion);
+  const { record } = await lockWorkerAtVersion(transaction, nik, expectedVersion, scope);
   checkMonthlyWage(record.category, record.contractStart, input.monthlyWage);
   if (record.monthlyWage === input.monthlyWage) {
     throw new JembatanError('BAD_USER_INPUT', 'The worker is already recorded at this wage: nothing to correct', {

@@ -3,6 +3,7 @@ import {
   requireNik,
   requireText,
   type TransactionQueries,
+  type UnitScope,
   type WriteDone,
 } from '@jembatan/kit';
 import { contractEnded } from '../events/worker-events';
@@ -17,11 +18,12 @@ export const END_CONTRACT_FIELDS = ['Worker.contractEnd', 'Worker.endReason'];
 export async function endContract(
   transaction: TransactionQueries,
   input: EndContractInput,
+  scope: UnitScope,
 ): Promise<WriteDone<{ worker: WorkerRecord }>> {
   const nik = requireNik(input.nik, 'nik');
   const expectedVersion = requireExpectedVersion(input.expectedVersion);
   const reason = requireText(input.reason.trim(), 'reason', { what: 'a reason', maxLength: 500 });
-  const { record, ended } = await lockWorkerAtVersion(transaction, nik, expectedVersion);
+  const { record, ended } = await lockWorkerAtVersion(transaction, nik, expectedVersion, scope);
   if (ended) throw contractIsEnded('ended again');
   // Within the contract: an end after a planned last day would extend it, which is not an end.
   checkWithinContract('endDate', input.endDate, record);

@@ -1,4 +1,11 @@
-import { JembatanError, notFound, requireUnitCode, type TransactionQueries, type WriteDone } from '@jembatan/kit';
+import {
+  JembatanError,
+  notFound,
+  requireUnitCode,
+  type TransactionQueries,
+  type UnitScope,
+  type WriteDone,
+} from '@jembatan/kit';
 import { workerRegistered } from '../events/worker-events';
 import type { RegisterWorkerInput } from '../types';
 import { checkNewWorker, registrationChanges } from './new-worker';
@@ -10,8 +17,10 @@ export { NEW_WORKER_FIELDS as REGISTER_WORKER_FIELDS } from './new-worker';
 export async function registerWorker(
   transaction: TransactionQueries,
   input: RegisterWorkerInput,
+  scope: UnitScope,
 ): Promise<WriteDone<{ worker: WorkerRecord }>> {
   const worker = checkNewWorker(input, requireUnitCode(input.unitCode, 'unitCode'));
+  scope(worker.unitCode);
   const units = (await transaction.query('SELECT 1 FROM unit WHERE code = $1', [worker.unitCode])) as unknown[];
   if (units.length === 0) throw notFound('Unit', worker.unitCode);
 

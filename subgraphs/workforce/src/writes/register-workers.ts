@@ -5,6 +5,7 @@ import {
   requireUnitCode,
   type FieldChange,
   type TransactionQueries,
+  type UnitScope,
   type WriteDone,
 } from '@jembatan/kit';
 import { workerRegistered } from '../events/worker-events';
@@ -85,9 +86,11 @@ function listChanges(workers: readonly NewWorker[]): FieldChange[] {
 export async function registerWorkers(
   transaction: TransactionQueries,
   request: RegistrationRequest,
+  scope: UnitScope,
 ): Promise<WriteDone<RegistrationList>> {
   requireBatchSize(request.workers, MAX_WORKERS_PER_REGISTRATION, 'workers', 'workers to register');
   const unitCode = requireUnitCode(request.unitCode, 'unitCode');
+  scope(unitCode);
   const units = (await transaction.query('SELECT 1 FROM unit WHERE code = $1', [unitCode])) as unknown[];
   if (units.length === 0) throw notFound('Unit', unitCode);
 

@@ -5,6 +5,7 @@ import {
   requireNik,
   requireUnitCode,
   type TransactionQueries,
+  type UnitScope,
   type WriteDone,
 } from '@jembatan/kit';
 import { workerTransferred } from '../events/worker-events';
@@ -19,11 +20,12 @@ export const TRANSFER_WORKER_FIELDS = ['Worker.unit'];
 export async function transferWorker(
   transaction: TransactionQueries,
   input: TransferWorkerInput,
+  scope: UnitScope,
 ): Promise<WriteDone<{ worker: WorkerRecord; fromUnitCode: string }>> {
   const nik = requireNik(input.nik, 'nik');
   const expectedVersion = requireExpectedVersion(input.expectedVersion);
   const toUnitCode = requireUnitCode(input.toUnitCode, 'toUnitCode');
-  const { record, ended } = await lockWorkerAtVersion(transaction, nik, expectedVersion);
+  const { record, ended } = await lockWorkerAtVersion(transaction, nik, expectedVersion, scope);
   if (ended) throw contractIsEnded('transferred');
   if (record.unitCode === toUnitCode) {
     throw new JembatanError('BAD_USER_INPUT', `The worker already works in unit ${toUnitCode}`, {

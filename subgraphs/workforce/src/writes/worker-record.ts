@@ -1,4 +1,4 @@
-import { checkVersion, notFound, versionConflict, type TransactionQueries } from '@jembatan/kit';
+import { checkVersion, notFound, versionConflict, type TransactionQueries, type UnitScope } from '@jembatan/kit';
 import type { WorkerCategory } from '../types';
 
 /** A worker as a write reads and returns it: the Worker type's fields, JSON-safe, so a replay returns it unchanged. */
@@ -25,13 +25,15 @@ export const WORKER_RECORD_COLUMNS = `nik, name, category, unit_code AS "unitCod
 
 /**
  * Reads the worker FOR UPDATE, so the change and its events are the only ones for this worker
- * until commit (the outbox numbers a worker's events in that order), and refuses a client that
- * read another version: VERSION_CONFLICT with the current one.
+ * until commit (the outbox numbers a worker's events in that order), refuses a caller who does not
+ * administer the worker's unit (FORBIDDEN), and a client that read another version:
+ * VERSION_CONFLICT with the current one.
  */
 export async function lockWorkerAtVersion(
   transaction: TransactionQueries,
   nik: string,
   expectedVersion: number,
+  scope: UnitScope,
 ): Promise<LockedWorker> {
   const [row] = (await transaction.query(
     `SELECT ${WORKER_RECORD_COLUMNS}, end_reason IS NOT NULL AS ended FROM worker WHERE nik = $1 FOR UPDATE`,
@@ -39,6 +41,7 @@ export async function lockWorkerAtVersion(
   )) as (WorkerRecord & { ended: boolean })[];
   if (!row) throw notFound('Worker', nik);
   const { ended, ...record } = row;
+  scope(record.unitCode);
   checkVersion('Worker', record.version, expectedVersion);
   return { record, ended };
 }

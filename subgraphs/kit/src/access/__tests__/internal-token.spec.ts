@@ -69,4 +69,19 @@ describe('the gateway token binds one operation as sent', () => {
       );
     }
   });
+
+  it("carries the units a unit's officer administers, and refuses a claim that names no unit code", async () => {
+    const { sign, verify } = await signerAndVerifier();
+    const officer = { subject: 'hr-kec-tebet', agency: 'pemprov-dki', roles: ['dki_hr' as const] };
+    const scoped = forwarded({ caller: { ...officer, units: ['KEC-317401', 'KEL-3174011001'] } });
+    await expect(verify(await sign('workforce', scoped, PAGE), PAGE)).resolves.toMatchObject({
+      caller: { units: ['KEC-317401', 'KEL-3174011001'] },
+    });
+    const province = await verify(await sign('workforce', forwarded(), PAGE), PAGE);
+    expect(province.caller).not.toHaveProperty('units');
+    const garbled = forwarded({ caller: { ...officer, units: ['Kecamatan Tebet'] } });
+    await expect(verify(await sign('workforce', garbled, PAGE), PAGE)).rejects.toThrow(
+      'malformed gateway token claims',
+    );
+  });
 });
