@@ -20,4 +20,5 @@ export * from './server';
 export * from './validation';
 export * from './wages';
 export * from './writes';
+export * from './retention';
 export * from './redis';

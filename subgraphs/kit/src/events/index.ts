@@ -18,3 +18,4 @@ export * from './embedded/embedded-transport';
 export * from './embedded/events-push';
 export * from './embedded/events-token';
 export * from './graphql';
+export * from './event-retention';

@@ -12,7 +12,7 @@ import { connectRedis } from '../redis/redis-connection';
 import { createCursorSeal, UNSEALED_CURSORS_FOR_BENCHMARKS } from '../pagination/cursor';
 import { loadCursorKeys } from '../pagination/cursor-keys';
 import { sealConnections } from '../pagination/seal-connections';
-import { scheduleIdempotencyPurge } from '../writes/idempotency-purge';
+import { AGENCY_RETENTION, scheduleRetention } from '../retention';
 import { createEventFlow, type EventFlow } from '../events/start-event-flow';
 
 export interface AgencyServiceOptions {
@@ -91,7 +91,7 @@ export async function startAgencyService<T>(
       metricsListener: config.metricsListener,
       logger,
     });
-    const idempotencyPurge = scheduleIdempotencyPurge(database, logger);
+    const retention = scheduleRetention(database, logger, AGENCY_RETENTION);
     await events?.start();
     const flow = events;
     return {
@@ -99,7 +99,7 @@ export async function startAgencyService<T>(
       database,
       events: flow,
       async close() {
-        idempotencyPurge.stop();
+        retention.stop();
         await server.close();
         await flow?.close();
         if (!given) await database.close();

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import type { TableRetention } from '../retention/table-retention';
 import { JembatanError } from '../errors/jembatan-error';
 import type { TransactionQueries } from '../events/append-to-outbox';
 
@@ -69,10 +70,16 @@ export async function storeIdempotentResult(
   );
 }
 
+/** Records past IDEMPOTENCY_RETENTION: a claim would take their key over as new anyway. */
+export const IDEMPOTENCY_RECORDS_RETENTION: TableRetention = {
+  table: 'idempotency_record',
+  what: 'expired idempotency records',
+  retention: IDEMPOTENCY_RETENTION,
+  purgeSql: `DELETE FROM idempotency_record WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION}'`,
+};
+
 /** Deletes the records past IDEMPOTENCY_RETENTION; returns how many. */
 export async function purgeExpiredIdempotencyRecords(database: Database): Promise<number> {
-  const [, count] = (await database.dataSource.query(
-    `DELETE FROM idempotency_record WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION}'`,
-  )) as [unknown, number];
+  const [, count] = (await database.dataSource.query(IDEMPOTENCY_RECORDS_RETENTION.purgeSql)) as [unknown, number];
   return count;
 }

@@ -2,7 +2,6 @@ export * from './canonical-json';
 export * from './idempotency-key';
 export * from './idempotency.migration';
 export * from './idempotency-records';
-export * from './idempotency-purge';
 export * from './optimistic-version';
 export * from './run-write';
 export * from './unique-violation';

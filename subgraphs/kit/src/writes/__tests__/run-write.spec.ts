@@ -10,7 +10,7 @@ import { CreateOutbox1766000000010 } from '../../events/outbox.migration';
 import { openScratchDatabase, TEST_ENGINES } from '../../testing/scratch-database';
 import { writeMigrations } from '../idempotency.migration';
 import { purgeExpiredIdempotencyRecords } from '../idempotency-records';
-import { scheduleIdempotencyPurge } from '../idempotency-purge';
+import { AGENCY_RETENTION, scheduleRetention } from '../../retention';
 import { recordingLogger } from '../../testing/recording-logger';
 import { checkVersion, requireExpectedVersion } from '../optimistic-version';
 import { runWrite, type WriteDone } from '../run-write';
@@ -316,7 +316,7 @@ describe.each(TEST_ENGINES)('runWrite on %s', (engine) => {
     await write(contextFor(database), 'key-0000012', { id: NIK, wage: '3200000' });
     await database.dataSource.query(`UPDATE idempotency_record SET created_at = now() - interval '8 days'`);
     const { logger, messagesAt } = recordingLogger();
-    const purge = scheduleIdempotencyPurge(database, logger, 50);
+    const purge = scheduleRetention(database, logger, AGENCY_RETENTION, 50);
     try {
       await expect.poll(() => count('idempotency_record'), { timeout: 5_000 }).toBe(0);
       await expect.poll(() => messagesAt('info')).toContain('expired idempotency records purged');

@@ -1,0 +1,3 @@
+export * from './table-retention';
+export * from './scheduled-purges';
+export * from './agency-retention';
