@@ -119,6 +119,12 @@ describe.each(TEST_ENGINES)('coverage gaps on %s', (engine) => {
       const counts = await countCoverageGaps(database, asOf, null);
       const counted = [...counts.values()].reduce((sum, c) => sum + c.missingCover + c.coverAfterContractEnd, 0);
       expect(counted).toBe(expected.size);
+      // The registry-wide count (set-based) and the per-unit one (per worker) agree unit by unit.
+      const units = [...new Set(found.map((gap) => gap.unitCode))];
+      const perUnit = await countCoverageGaps(database, asOf, units);
+      expect(new Map([...perUnit].filter(([, c]) => c.missingCover + c.coverAfterContractEnd > 0))).toEqual(
+        new Map([...counts].filter(([, c]) => c.missingCover + c.coverAfterContractEnd > 0)),
+      );
     },
   );
 

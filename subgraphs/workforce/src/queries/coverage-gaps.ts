@@ -71,6 +71,40 @@ export interface CoverageGapCount {
   coverAfterContractEnd: number;
 }
 
+// The whole registry at once, set-based: every running contract's required programmes against
+// the cover running that day (one hash anti-join), and every ended contract's cover running past
+// it. Per worker through the lateral above it costs ~15 µs × 281,526 dki2016 workers (4.2 s);
+// this ~1.3 s. For a few units the lateral reads only their workers and wins.
+const REGISTRY_GAP_COUNTS = `
+  WITH required AS (
+    SELECT w.nik, w.unit_code, r.program
+      FROM worker w
+     CROSS JOIN LATERAL unnest(CASE w.category WHEN 'PKP' THEN $2::text[] WHEN 'PPSU' THEN $3::text[] ELSE $4::text[] END)
+           AS r (program)
+     WHERE w.contract_start <= $1::date AND (w.contract_end IS NULL OR w.contract_end >= $1::date)
+  ), missing AS (
+    SELECT unit_code, count(DISTINCT nik)::int AS n FROM required q
+     WHERE NOT EXISTS (SELECT 1 FROM bpjs_cover c
+                        WHERE c.nik = q.nik AND c.program = q.program
+                          AND c.since <= $1::date AND (c.until IS NULL OR c.until >= $1::date))
+     GROUP BY unit_code
+  ), after_end AS (
+    SELECT w.unit_code, count(DISTINCT w.nik)::int AS n
+      FROM worker w JOIN bpjs_cover c ON c.nik = w.nik
+     WHERE w.contract_end < $1::date AND c.registrar_unit_code IS NOT NULL AND (c.until IS NULL OR c.until > w.contract_end)
+     GROUP BY w.unit_code
+  )
+  SELECT unit_code, coalesce(m.n, 0) AS missing, coalesce(e.n, 0) AS after_end
+    FROM missing m FULL JOIN after_end e USING (unit_code)`;
+
+const UNIT_GAP_COUNTS = `
+  SELECT w.unit_code,
+         count(*) FILTER (WHERE g.kind = 'MISSING_COVER')::int AS missing,
+         count(*) FILTER (WHERE g.kind = 'COVER_AFTER_CONTRACT_END')::int AS after_end
+    FROM worker w CROSS JOIN LATERAL (${GAPS_OF_WORKER}) g
+   WHERE w.unit_code = ANY ($5::text[])
+   GROUP BY w.unit_code`;
+
 /** Gaps per unit on a date, for the given units (or every unit with a gap when `unitCodes` is null). */
 export async function countCoverageGaps(
   database: Database,
@@ -78,13 +112,8 @@ export async function countCoverageGaps(
   unitCodes: readonly string[] | null,
 ): Promise<Map<string, CoverageGapCount>> {
   const rows = await database.dataSource.query<{ unit_code: string; missing: number; after_end: number }[]>(
-    `SELECT w.unit_code,
-            count(*) FILTER (WHERE g.kind = 'MISSING_COVER')::int AS missing,
-            count(*) FILTER (WHERE g.kind = 'COVER_AFTER_CONTRACT_END')::int AS after_end
-       FROM worker w CROSS JOIN LATERAL (${GAPS_OF_WORKER}) g
-      WHERE $5::text[] IS NULL OR w.unit_code = ANY ($5::text[])
-      GROUP BY w.unit_code`,
-    [...requiredParams(asOf), unitCodes ? [...unitCodes] : null],
+    unitCodes ? UNIT_GAP_COUNTS : REGISTRY_GAP_COUNTS,
+    unitCodes ? [...requiredParams(asOf), [...unitCodes]] : requiredParams(asOf),
   );
   return new Map(
     rows.map((row) => [row.unit_code, { missingCover: row.missing, coverAfterContractEnd: row.after_end }]),
