@@ -107,6 +107,43 @@ describe('registry writes through the gateway', () => {
     });
   });
 
+  it("registers a unit's list through RegisterWorkers, for a unit officer only in their own unit", async () => {
+    const officer = {
+      as: { ...HR, subject: 'hr.kec-tebet@jakarta.go.id', units: ['KEC-317401'] },
+      purpose: 'HR_ADMINISTRATION' as Purpose,
+    };
+    const { nik: _nik, unitCode: _unit, ...contract } = registration;
+    const workers = [
+      { ...contract, nik: '3174014506959012', name: 'Sri Handayani' },
+      { ...contract, nik: '3174011208919013', name: 'Budi Santoso', category: 'PPSU', monthlyWage: '3150000' },
+      { ...contract, nik: '3174014506959014', name: 'Lina Marlina', monthlyWage: '2000000' },
+    ];
+    const listed = await send(
+      'RegisterWorkers',
+      { idempotencyKey: 'e2e-list-0001', unitCode: 'KEC-317401', workers },
+      officer,
+    );
+    expect(listed.body.errors).toBeUndefined();
+    expect(listed.body.data?.registerWorkers).toMatchObject({
+      registered: 2,
+      refused: 1,
+      outcomes: [{ status: 'REGISTERED' }, { status: 'REGISTERED' }, { status: 'REFUSED', code: 'WAGE_BELOW_MINIMUM' }],
+    });
+    const retried = await send(
+      'RegisterWorkers',
+      { idempotencyKey: 'e2e-list-0001', unitCode: 'KEC-317401', workers },
+      officer,
+    );
+    expect(retried.body.data?.registerWorkers).toMatchObject({ registered: 2, replayed: true });
+    expect(await count(supergraph.workforce, 'worker', 'nik = ANY($1)', [workers.map((w) => w.nik)])).toBe(2);
+    const elsewhere = await send(
+      'RegisterWorkers',
+      { idempotencyKey: 'e2e-list-0002', unitCode: 'DINKES', workers: workers.slice(0, 1) },
+      officer,
+    );
+    expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', unitCode: 'DINKES' });
+  });
+
   it.each([
     ['dki_hr declaring ENROLMENT', callerWith('dki_hr'), 'ENROLMENT'],
     ['bpjs_officer declaring ENROLMENT', callerWith('bpjs_officer'), 'ENROLMENT'],
