@@ -7,3 +7,4 @@ export * from './server';
 export * from './types';
 export type { BpjsContext } from './context';
 export { bpjsTables } from './seed/bpjs-tables';
+export { refreshCoverageSummaries } from './summaries/refresh-coverage-summaries';

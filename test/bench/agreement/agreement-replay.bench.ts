@@ -13,7 +13,7 @@ import { killAllChildren, spawnTracked, waitForHealth } from '../peers/child-pro
 import { loadAverage } from '../peers/process-stats';
 import { serviceCommand } from '../peers/service-command';
 import { histogramQuantile } from './lag-histogram';
-import { replayProgress, resetForReplay, type ReplayProgress } from './replay-databases';
+import { replayProgress, resetForReplay, summaryDrift, type ReplayProgress } from './replay-databases';
 
 /**
  * `pnpm bench:agreement`: the March 2016 enrolment replayed. The dki2016 databases on PostgreSQL
@@ -284,6 +284,7 @@ async function replay(
       dkiLag,
       progress,
       lost: pkp.length - progress.enrolled,
+      summaryDrift: await summaryDrift(databases.bpjs),
       load: median(loads),
     };
   } finally {
@@ -300,7 +301,7 @@ function report(r: Awaited<ReturnType<typeof replay>>) {
       `  ${r.count} PKP in ${r.seconds.toFixed(0)} s until all enrolled and mirrored`,
       `  registration ${r.registrationSeconds.toFixed(0)} s in ${r.calls} calls of up to ${BATCH} (${CONCURRENCY} at a time): ${r.writesPerSecond.toFixed(0)} workers/s, per call p50 ${r.latencyP50.toFixed(0)} ms, p99 ${r.latencyP99.toFixed(0)} ms, errors ${JSON.stringify(r.errors)}`,
       `  delivery lag DKI → BPJS p50 ≤ ${fmt(r.bpjsLag.p50)}, p99 ≤ ${fmt(r.bpjsLag.p99)}; BPJS → DKI p50 ≤ ${fmt(r.dkiLag.p50)}, p99 ≤ ${fmt(r.dkiLag.p99)}`,
-      `  final: registered ${r.progress.registered}, enrolled ${r.progress.enrolled}, duplicates ${r.progress.duplicates}, lost ${r.lost}, mirrored at DKI ${r.progress.mirrored}; median load ${r.load.toFixed(1)}`,
+      `  final: registered ${r.progress.registered}, enrolled ${r.progress.enrolled}, duplicates ${r.progress.duplicates}, lost ${r.lost}, mirrored at DKI ${r.progress.mirrored}; BPJS summary rows off a recount: ${r.summaryDrift}; median load ${r.load.toFixed(1)}`,
     ].join('\n'),
   );
 }

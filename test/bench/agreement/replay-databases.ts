@@ -1,10 +1,12 @@
 import { Client } from 'pg';
+import { refreshCoverageSummaries } from '@jembatan/bpjs';
 
 /**
  * Takes the dki2016 databases back to the eve of the March 2016 enrolment: the PKP are neither in
  * DKI's registry nor at BPJS (nor in DKI's copy of BPJS's cover), and no write, event or
  * idempotency key of an earlier replay is left. Units, PPSU, Kebersihan crews and every other
- * participant stay as the seed made them. Bench databases only: this deletes rows by hand.
+ * participant stay as the seed made them, and BPJS's coverage summaries are recounted to match.
+ * Bench databases only: this deletes rows by hand.
  */
 export async function resetForReplay(databases: { workforce: string; bpjs: string }, pkpNiks: readonly string[]) {
   await withClient(databases.workforce, async (sql) => {
@@ -23,6 +25,10 @@ export async function resetForReplay(databases: { workforce: string; bpjs: strin
     await sql.query('DELETE FROM enrollment WHERE kpj IN (SELECT kpj FROM replay_kpj)');
     await sql.query('DELETE FROM participant WHERE kpj IN (SELECT kpj FROM replay_kpj)');
     await sql.query('TRUNCATE outbox_event, inbox_event, inbox_ordering_key, inbox_parked_event, idempotency_record');
+    // The summaries the enrolments will keep, recounted without the PKP taken out.
+    await refreshCoverageSummaries({
+      query: async (text, values) => (await sql.query(text, values as unknown[])).rows,
+    });
     await sql.query('COMMIT');
   });
 }
@@ -64,4 +70,32 @@ async function withClient<T>(url: string, work: (sql: Client) => Promise<T>): Pr
   } finally {
     await sql.end();
   }
+}
+
+/**
+ * Rows in which BPJS's coverage summaries, as the enrolments kept them, differ from a recount of
+ * every row (0 when exact): the recount runs in a transaction rolled back after.
+ */
+export async function summaryDrift(bpjs: string): Promise<number> {
+  return withClient(bpjs, async (sql) => {
+    await sql.query('BEGIN');
+    try {
+      await sql.query('CREATE TEMP TABLE kept_unit ON COMMIT DROP AS SELECT * FROM unit_coverage_change');
+      await sql.query('CREATE TEMP TABLE kept_regency ON COMMIT DROP AS SELECT * FROM participation_summary');
+      await refreshCoverageSummaries({
+        query: async (text, values) => (await sql.query(text, values as unknown[])).rows,
+      });
+      const drift = (table: string, kept: string) =>
+        count(
+          sql,
+          `SELECT count(*) FROM ((TABLE ${table} EXCEPT TABLE ${kept}) UNION ALL (TABLE ${kept} EXCEPT TABLE ${table})) AS d`,
+          [],
+        );
+      return (
+        (await drift('unit_coverage_change', 'kept_unit')) + (await drift('participation_summary', 'kept_regency'))
+      );
+    } finally {
+      await sql.query('ROLLBACK');
+    }
+  });
 }

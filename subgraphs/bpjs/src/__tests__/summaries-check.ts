@@ -1,7 +1,6 @@
 import type { Database } from '@jembatan/kit';
-import { participationSummaryStep } from '../seed/participation-summary';
 import { CLAIM_TOTALS } from '../summaries/claim-totals';
-import { REFRESH_UNIT_COVERAGE_CHANGES } from '../summaries/unit-coverage-changes';
+import { refreshCoverageSummaries } from '../summaries/refresh-coverage-summaries';
 
 const UNIT_SUMMARY = `SELECT registrar_unit_code, program, day::text, delta FROM unit_coverage_change ORDER BY 1, 2, 3`;
 const PARTICIPATION = `SELECT regency_code, segment, active_participants FROM participation_summary ORDER BY 1, 2`;
@@ -26,12 +25,7 @@ export async function keptSummaries(database: Database) {
 export async function recomputedSummaries(database: Database) {
   try {
     await database.dataSource.transaction(async (manager) => {
-      await manager.query('DELETE FROM unit_coverage_change');
-      await manager.query(REFRESH_UNIT_COVERAGE_CHANGES);
-      await participationSummaryStep(0).run({
-        query: (text, parameters) => manager.query(text, parameters as unknown[]),
-        copyCsv: () => Promise.reject(new Error('not used')),
-      });
+      await refreshCoverageSummaries({ query: (text, parameters) => manager.query(text, parameters as unknown[]) });
       throw new RolledBack([
         await manager.query(UNIT_SUMMARY),
         await manager.query(PARTICIPATION),
