@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context';
 import { variablesFromParameters } from './operation-variables';
-import { locateList, tableOf, type ResultTable } from './result-table';
+import { locateList, tableOf, type ResultTable } from '@jembatan/kit/table';
 
 /** A saved operation as the manifest publishes it. */
 export interface ExportableOperation {
