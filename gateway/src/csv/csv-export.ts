@@ -104,6 +104,8 @@ export function createCsvExporter(options: CsvExporterOptions) {
       if (typeof value === 'string') headers.set(name, value);
     }
     headers.set('content-type', 'application/json');
+    // The caller accepts the CSV this route makes; the operation inside answers Apollo's JSON.
+    headers.set('accept', 'application/json');
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: 'POST',
