@@ -449,6 +449,14 @@ describe('the playground in headless Chromium', () => {
         await production.page.selectOption('#playground-purpose', 'STATISTICS');
         await production.page.locator('.graphiql-tab-button', { hasText: 'WorkforceByCategory' }).click();
         await runAndWaitForResult(production.page, '"workerCount"');
+        // The pasted token's subject is the one the audit trails record; its purpose is described too.
+        expect(await production.page.locator('.jembatan-audit-subject').innerText()).toBe(
+          callerWith('analyst').subject,
+        );
+        expect(await production.page.locator('#playground-purpose-description').innerText()).toBe(
+          PURPOSE_DESCRIPTIONS.STATISTICS,
+        );
+        await production.page.locator('.jembatan-identity-bar').screenshot({ path: screenshot('identity-bar-pasted') });
         expect(production.watched.blocked).toEqual([]);
         await production.page.close();
       } finally {

@@ -26,7 +26,7 @@ export function IdentityBar({ settings, identity, onChange, subject, activeOpera
       <div className="jembatan-identity-row">
         <strong className="jembatan-identity-title">Jembatan playground</strong>
         {identity.kind === 'development' ? (
-          <label>
+          <label title="Development tokens: the gateway signs a short-lived one for the role you pick.">
             Role
             <select
               id="playground-role"
@@ -74,11 +74,11 @@ export function IdentityBar({ settings, identity, onChange, subject, activeOpera
               : (purposeWords[identity.purpose] ?? '')}
           </span>
         </label>
-        <span className="jembatan-identity-hint">
-          {identity.kind === 'development'
-            ? 'Development tokens: the gateway signs a short-lived one for the role.'
-            : 'Paste a token your identity provider issued; it stays in this page only.'}
-        </span>
+        {identity.kind === 'pasted' && (
+          <span className="jembatan-identity-hint">
+            Paste a token your identity provider issued; it stays in this page only.
+          </span>
+        )}
       </div>
       <div className="jembatan-identity-row">
         <TabCaller operationName={activeOperation} identity={identity} onSwitch={onChange} />
