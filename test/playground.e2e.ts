@@ -393,6 +393,21 @@ describe('the playground in headless Chromium', () => {
     await viewButton(page, 'JSON').click();
   });
 
+  it("charts the workforce by category and a unit's coverage by programme as well", async () => {
+    for (const [name, caption] of [
+      ['WorkforceByCategory', 'count by category'],
+      ['UnitCoverage', 'enrolled by program'],
+    ] as const) {
+      await tabButton(page, name).click();
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => viewButton(page, 'Chart').isEnabled(), { timeout: 20_000 }).toBe(true);
+      await viewButton(page, 'Chart').click();
+      expect(await page.locator('.jembatan-chart-measures').innerText()).toContain(caption);
+      await page.screenshot({ path: screenshot(`chart-${name}`) });
+    }
+    await viewButton(page, 'JSON').click();
+  });
+
   it('sends the role and purpose picked, without a pasted token', async () => {
     const tab = tabs.find((candidate) => candidate.query === savedSource('WorkerEnrolment'));
     const { nik } = JSON.parse(tab?.variables ?? '{}') as { nik?: string };
