@@ -75,6 +75,14 @@ describe('GET /csv', () => {
     expect(csv.lines.length).toBeGreaterThan(2);
   });
 
+  it('answers a client that asks for text/csv, as the playground does, with the same table', async () => {
+    const plain = await getCsv(running, 'operation=ClaimsByProgram&year=2016&regionCode=31');
+    const asked = await getCsv(running, 'operation=ClaimsByProgram&year=2016&regionCode=31', {
+      headers: { accept: 'text/csv' },
+    });
+    expect({ status: asked.status, text: asked.text }).toEqual({ status: 200, text: plain.text });
+  });
+
   it('follows a connection to its last page: coverage of every unit, a row each, programmes spread into columns', async () => {
     const { body } = await running.query<{
       units: {

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -8,11 +8,19 @@ import { apiSchemaOf, readSavedOperations, SUPERGRAPH_PATH } from '@jembatan/sch
 import { ensureChromium, launchChromium } from './harness/chromium';
 import { startProductionGateway } from './harness/production-gateway';
 import { bpjsSubgraph } from '@jembatan/bpjs';
-import type { Caller, Purpose, Role } from '@jembatan/kit';
+import { isPurpose, isRole, mayDeclare, PURPOSE_DESCRIPTIONS, ROLE_DESCRIPTIONS } from '@jembatan/kit/access';
+import type { Purpose, Role } from '@jembatan/kit';
+import { operationCallerOf } from '@jembatan/kit/saved-operations';
 import { workforceSubgraph } from '@jembatan/workforce';
 import { callerWith, startSupergraph, type RunningSupergraph } from './harness';
 
-const SCREENSHOT = resolve(__dirname, '../test-output/playground.png');
+const SCREENSHOTS = resolve(__dirname, '../test-output/playground');
+const screenshot = (name: string) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+};
+/** The narrowest screen the playground promises every tab on. */
+const VIEWPORT = { width: 1280, height: 800 };
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const SAVED = readSavedOperations();
 
@@ -26,18 +34,23 @@ interface BrowserGlobals {
 interface Watched {
   blocked: string[];
   graphql: { authorization?: string; purpose?: string; operationName?: string; variables?: unknown }[];
+  csv: { authorization?: string; purpose?: string; search: string }[];
   problems: string[];
 }
 
 /** Lets the page reach only loopback, recording what it tried beyond, as a closed network would. */
 async function watchedPage(context: BrowserContext): Promise<{ page: Page; watched: Watched }> {
-  const watched: Watched = { blocked: [], graphql: [], problems: [] };
+  const watched: Watched = { blocked: [], graphql: [], csv: [], problems: [] };
   await context.route('**/*', (route) => {
     const request = route.request();
     const url = new URL(request.url());
     if (!LOOPBACK.has(url.hostname)) {
       watched.blocked.push(url.href);
       return route.abort('blockedbyclient');
+    }
+    if (url.pathname === '/csv') {
+      const headers = request.headers();
+      watched.csv.push({ authorization: headers.authorization, purpose: headers['x-purpose'], search: url.search });
     }
     if (url.pathname === '/graphql') {
       const headers = request.headers();
@@ -66,6 +79,14 @@ const editorText = (page: Page, editor: string) =>
     .first()
     .evaluate((lines) => (lines.textContent ?? '').replace(/\u00a0/g, ' '));
 
+const tabButton = (page: Page, name: string) =>
+  page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${name}$`) });
+const viewButton = (page: Page, label: 'JSON' | 'Table' | 'Chart') =>
+  page.locator('.jembatan-view-switch button', { hasText: label });
+/** The result table's rows, each as its cells joined by commas (as a CSV line without quoting). */
+const tableLines = async (page: Page) =>
+  (await page.locator('.jembatan-result-table tbody tr').allInnerTexts()).map((row) => row.split('\t').join(','));
+
 async function runAndWaitForResult(page: Page, expected: string): Promise<string> {
   await page.locator('.graphiql-execute-button').click();
   await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 20_000 }).toContain(expected);
@@ -85,21 +106,33 @@ const WRITE_STORY = [
   'RejectClaim',
 ];
 
-/** For a write tab, the first role and purpose its agency's write rules allow; undefined for a read. */
-function writerOf(query: string): { as: Caller; purpose: Purpose } | undefined {
+/** The role and purpose a saved operation's header names (`# Run as: …`), checked as names the kit knows. */
+function declaredCallerOf(query: string): { role: Role; purpose: Purpose } {
+  const caller = operationCallerOf(query);
+  if (!caller)
+    throw new Error(`a saved operation names no caller (# Run as: role, purpose …):\n${query.slice(0, 200)}`);
+  const { role, purpose } = caller;
+  if (!isRole(role) || !isPurpose(purpose))
+    throw new Error(`unknown role or purpose in "# Run as: ${role}, purpose ${purpose}"`);
+  return { role, purpose };
+}
+
+/** For a write, the roles and purposes its agency's write rules allow; undefined for a read. */
+function writeRuleOf(query: string): Partial<Record<Role, readonly Purpose[]>> | undefined {
   const operation = parse(query).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation') return undefined;
   const field = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
   const coordinate = `Mutation.${field?.kind === Kind.FIELD ? field.name.value : ''}`;
   for (const { accessPolicy: policy } of [workforceSubgraph, bpjsSubgraph]) {
-    const rule: Partial<Record<Role, readonly Purpose[]>> =
-      (policy.writes as Record<string, Partial<Record<Role, readonly Purpose[]>>> | undefined)?.[coordinate] ?? {};
-    for (const [role, purposes] of Object.entries(rule) as [Role, readonly Purpose[]][]) {
-      if (purposes[0]) return { as: callerWith(role), purpose: purposes[0] };
-    }
+    const rule = (policy.writes as Record<string, Partial<Record<Role, readonly Purpose[]>>> | undefined)?.[coordinate];
+    if (rule) return rule;
   }
   throw new Error(`no agency's write rules name ${coordinate}`);
 }
+
+/** The fields an answer's FORBIDDEN errors withhold, by name (`claims`), sorted. */
+const withheldFields = (errors: { path?: readonly (string | number)[] }[]) =>
+  [...new Set(errors.map((error) => (error.path ?? []).filter((key) => typeof key === 'string').at(-1)))].sort();
 
 describe('the playground in headless Chromium', () => {
   let supergraph: RunningSupergraph;
@@ -121,7 +154,7 @@ describe('the playground in headless Chromium', () => {
     if (bundle.state !== 'fresh') console.log(`playground bundle ${bundle.state}: built in ${bundle.buildMs} ms`);
     origin = new URL(supergraph.gateway.url).origin;
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     ({ page, watched } = await watchedPage(context));
   }, 600_000);
 
@@ -159,28 +192,42 @@ describe('the playground in headless Chromium', () => {
     });
     tabs = (JSON.parse(stored ?? '{"tabs":[]}') as { tabs: typeof tabs }).tabs;
     expect(tabs.map((tab) => tab.query)).toEqual(SAVED.map((operation) => operation.source));
-    // As staff of both agencies enrolling: fields no purpose of theirs opens (wages with claim
-    // amounts) may be withheld, nothing else may fail. A write goes as the role and purpose its
-    // agency's policy lets make it.
+    // Each tab runs as the role and purpose its header names (what the page offers to switch to):
+    // the role may declare the purpose, a write's agency lets it make the write, and the answer is
+    // whole but for what the agencies keep from every single role by design: no role reads both
+    // DKI's wages and BPJS's claims, so HR sees a unit's staff without their claims.
     // The write tabs tell one story each, in this order (see the playground's example variables).
     const storyOrder = (tab: { query: string }) => {
       const position = WRITE_STORY.findIndex((name) => tab.query.includes(`mutation ${name}(`));
       return position === -1 ? -1 : position;
     };
+    const withheld: Record<string, unknown> = {};
     for (const tab of [...tabs].sort((a, b) => storyOrder(a) - storyOrder(b))) {
-      const { status, body } = await supergraph.query(
-        tab.query,
-        JSON.parse(tab.variables ?? '{}'),
-        writerOf(tab.query),
-      );
-      const codes = (body.errors ?? []).map((error) => error.extensions?.code);
-      expect({ tab: tab.query.slice(0, 60), status, failures: codes.filter((code) => code !== 'FORBIDDEN') }).toEqual({
-        tab: tab.query.slice(0, 60),
+      const name = SAVED.find((operation) => operation.source === tab.query)!.name;
+      const { role, purpose } = declaredCallerOf(tab.query);
+      expect({ name, role, purpose, mayDeclare: mayDeclare([role], purpose) }).toEqual({
+        name,
+        role,
+        purpose,
+        mayDeclare: true,
+      });
+      const writeRule = writeRuleOf(tab.query);
+      if (writeRule) expect({ name, allowed: writeRule[role]?.includes(purpose) }).toEqual({ name, allowed: true });
+      const { status, body } = await supergraph.query(tab.query, JSON.parse(tab.variables ?? '{}'), {
+        as: callerWith(role),
+        purpose,
+      });
+      const errors = body.errors ?? [];
+      const codes = errors.map((error) => error.extensions?.code);
+      expect({ name, status, failures: codes.filter((code) => code !== 'FORBIDDEN') }).toEqual({
+        name,
         status: 200,
         failures: [],
       });
       expect(body.data).toBeTruthy();
+      if (errors.length > 0) withheld[name] = withheldFields(errors);
     }
+    expect(withheld).toEqual({ UnitStaffWithBpjs: ['claims'] });
   });
 
   it('shows the docs explorer with the schema descriptions', async () => {
@@ -212,8 +259,153 @@ describe('the playground in headless Chromium', () => {
       purpose: 'STATISTICS',
     });
     expect(watched.graphql.at(-1)?.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await page.screenshot({ path: screenshot('json') });
+  });
+
+  it('keeps every saved tab on screen at 1280 × 800, each one click away', async () => {
+    const buttons = await page.locator('.graphiql-tab-button').all();
+    expect(buttons).toHaveLength(SAVED.length);
+    for (const button of buttons) {
+      const box = (await button.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(VIEWPORT.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(VIEWPORT.height);
+    }
+    // Playwright clicks only what nothing covers: the last tab is really reachable.
+    await buttons.at(-1)!.click();
+    expect(await page.locator('.graphiql-tab-active .graphiql-tab-button').innerText()).toBe(SAVED.at(-1)!.name);
+    await buttons[0]!.click();
+    expect(await page.locator('.graphiql-tab-active .graphiql-tab-button').innerText()).toBe('ClaimsByProgram');
+  });
+
+  it('draws the claims by programme as a bar chart', async () => {
+    await viewButton(page, 'Chart').click();
+    const canvas = page.locator('.jembatan-chart-canvas canvas');
+    await expect.poll(() => canvas.isVisible()).toBe(true);
+    expect(await page.locator('.jembatan-chart-measures').innerText()).toContain('count by program');
+    // Chart.js draws on the canvas: it is painted, not blank, under the page's CSP.
+    const painted = await canvas.evaluate((element) => {
+      const drawn = element as unknown as {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: number[] } };
+      };
+      const { data } = drawn.getContext('2d').getImageData(0, 0, drawn.width, drawn.height);
+      let opaque = 0;
+      for (let alpha = 3; alpha < data.length; alpha += 4) if (data[alpha]! > 0) opaque += 1;
+      return opaque;
+    });
+    expect(painted).toBeGreaterThan(2_000);
+    await page.locator('.jembatan-chart-measures button', { hasText: 'amount' }).click();
+    expect(await page.locator('.jembatan-chart-measures').innerText()).toContain('amount by program');
+    await page.screenshot({ path: screenshot('chart') });
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('shows the table the CSV export makes, and downloads that CSV with the same token and purpose', async () => {
+    await viewButton(page, 'Table').click();
+    const header = await page.locator('.jembatan-result-table thead th').allInnerTexts();
+    expect(header).toEqual(['program', 'count', 'amount']);
+    const rows = await tableLines(page);
+    expect(rows.length).toBeGreaterThan(1);
+    await page.screenshot({ path: screenshot('table') });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.jembatan-csv-button').click()]);
+    expect(download.suggestedFilename()).toBe('ClaimsByProgram.csv');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toEqual(['program,count,amount', ...rows]);
+    const sent = watched.csv.at(-1)!;
+    expect(new URLSearchParams(sent.search)).toEqual(
+      new URLSearchParams({ year: '2016', regionCode: '31', operation: 'ClaimsByProgram' }),
+    );
+    expect(sent.purpose).toBe('STATISTICS');
+    expect(sent.authorization).toBe(watched.graphql.at(-1)?.authorization);
+    await viewButton(page, 'JSON').click();
+    expect(await page.locator('.graphiql-response .result-window').isVisible()).toBe(true);
+  });
+
+  it('says in words what the role and purpose are for, and that personal reads are recorded under the subject', async () => {
+    expect(await page.locator('#playground-role-description').innerText()).toBe(ROLE_DESCRIPTIONS.analyst);
+    expect(await page.locator('#playground-purpose-description').innerText()).toBe(PURPOSE_DESCRIPTIONS.STATISTICS);
+    expect(await page.locator('.jembatan-audit-notice').innerText()).toMatch(/recorded in the agencies. audit trails/);
+    expect(await page.locator('.jembatan-audit-subject').innerText()).toBe('playground-analyst');
+    await page.locator('.jembatan-identity-bar').screenshot({ path: screenshot('identity-bar') });
+  });
+
+  it("shows a tab's errors in short, without stack traces, and switches to the role and purpose the tab needs", async () => {
+    await tabButton(page, 'UnitStaffWithBpjs').click();
+    const caller = page.locator('.jembatan-tab-caller');
+    await expect.poll(() => caller.getAttribute('data-role')).toBe('dki_hr');
+    expect(await caller.getAttribute('data-purpose')).toBe('HR_ADMINISTRATION');
+    // As the analyst, the staff's personal data is refused: one short line per error.
+    await page.locator('.graphiql-execute-button').click();
+    const errors = page.locator('.jembatan-error-summary li');
+    await expect.poll(() => errors.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    for (const line of await errors.allInnerTexts()) expect(line).toMatch(/^FORBIDDEN unit\.workers(\.\S+)? \S/);
+    // The development gateway sends no stack traces (DEBUG_ERRORS=stack would), so none is shown.
+    expect(await editorText(page, '.graphiql-response')).not.toMatch(/stacktrace|node_modules/);
+    await page.screenshot({ path: screenshot('errors') });
+
+    await caller.locator('button').click();
+    expect(await page.inputValue('#playground-role')).toBe('dki_hr');
+    expect(await page.inputValue('#playground-purpose')).toBe('HR_ADMINISTRATION');
+    await page.locator('.graphiql-execute-button').click();
+    await expect
+      .poll(() => page.locator('.jembatan-audit-subject').innerText(), { timeout: 20_000 })
+      .toBe('playground-dki_hr');
+    // HR sees the staff; only their claims stay withheld (BPJS keeps those for its officers).
+    await expect
+      .poll(
+        async () => [
+          ...new Set((await errors.allInnerTexts()).map((line) => line.split(' ')[1]?.replace(/\.\d+\./g, '.'))),
+        ],
+        { timeout: 20_000 },
+      )
+      .toEqual(['unit.workers.edges.node.bpjs.claims']);
+    expect(watched.graphql.at(-1)).toMatchObject({ operationName: 'UnitStaffWithBpjs', purpose: 'HR_ADMINISTRATION' });
+    expect(await caller.innerText()).toContain('that is who you send as');
+  });
+
+  it("pages through a connection's table with pageInfo's endCursor", async () => {
+    await viewButton(page, 'Table').click();
+    const first = await tableLines(page);
+    expect(first).toHaveLength(5);
+    expect(await page.locator('.jembatan-result-table-caption').innerText()).toMatch(
+      /^5 rows of \d+ from unit\.workers/,
+    );
+    await page.locator('.jembatan-next-page').click();
+    await expect.poll(() => tableLines(page), { timeout: 20_000 }).not.toEqual(first);
+    const { variables } = watched.graphql.at(-1)! as { variables: { after?: unknown } };
+    expect(variables).toEqual({ code: 'KEC-317401', first: 5, after: expect.any(String) });
+    // Cursors are sealed for their caller: the second page is the gateway's sixth to tenth worker.
+    const { body } = await supergraph.query<{ unit: { workers: { edges: { node: { nik: string } }[] } } }>(
+      savedSource('UnitStaffWithBpjs'),
+      { code: 'KEC-317401', first: 10 },
+      { as: callerWith('dki_hr'), purpose: 'HR_ADMINISTRATION' },
+    );
+    const niks = body.data!.unit.workers.edges.map(({ node }) => node.nik);
+    expect(first.map((line) => line.split(',')[0])).toEqual(niks.slice(0, 5));
+    expect((await tableLines(page)).map((line) => line.split(',')[0])).toEqual(niks.slice(5, 10));
+    await page.screenshot({ path: screenshot('table-next-page') });
+    await page.locator('.jembatan-first-page').click();
+    await expect.poll(() => tableLines(page), { timeout: 20_000 }).toEqual(first);
+    await viewButton(page, 'JSON').click();
+  });
+
+  it("charts the workforce by category and a unit's coverage by programme as well", async () => {
+    for (const [name, caption] of [
+      ['WorkforceByCategory', 'count by category'],
+      ['UnitCoverage', 'enrolled by program'],
+    ] as const) {
+      await tabButton(page, name).click();
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => viewButton(page, 'Chart').isEnabled(), { timeout: 20_000 }).toBe(true);
+      await viewButton(page, 'Chart').click();
+      expect(await page.locator('.jembatan-chart-measures').innerText()).toContain(caption);
+      await page.screenshot({ path: screenshot(`chart-${name}`) });
+    }
+    await viewButton(page, 'JSON').click();
   });
 
   it('sends the role and purpose picked, without a pasted token', async () => {
@@ -272,6 +464,14 @@ describe('the playground in headless Chromium', () => {
         await production.page.selectOption('#playground-purpose', 'STATISTICS');
         await production.page.locator('.graphiql-tab-button', { hasText: 'WorkforceByCategory' }).click();
         await runAndWaitForResult(production.page, '"workerCount"');
+        // The pasted token's subject is the one the audit trails record; its purpose is described too.
+        expect(await production.page.locator('.jembatan-audit-subject').innerText()).toBe(
+          callerWith('analyst').subject,
+        );
+        expect(await production.page.locator('#playground-purpose-description').innerText()).toBe(
+          PURPOSE_DESCRIPTIONS.STATISTICS,
+        );
+        await production.page.locator('.jembatan-identity-bar').screenshot({ path: screenshot('identity-bar-pasted') });
         expect(production.watched.blocked).toEqual([]);
         await production.page.close();
       } finally {

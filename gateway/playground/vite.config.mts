@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { gzipAssets } from './gzip-assets.mts';
 
 /** The saved example operations, one tab each; the bundle is rebuilt when they change. */
@@ -12,7 +12,9 @@ const OPERATIONS_DIR = fileURLToPath(new URL('../../schema/operations', import.m
 export default defineConfig({
   base: '/playground/',
   plugins: [gzipAssets()],
-  resolve: { alias: { '@operations': OPERATIONS_DIR } },
+  // The kit's browser-safe modules (the CSV's table flattening, the operations' caller line) come
+  // from their sources, as in development; nothing else of the kit is imported here.
+  resolve: { alias: { '@operations': OPERATIONS_DIR }, conditions: ['jembatan-source', ...defaultClientConditions] },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: 'dist',

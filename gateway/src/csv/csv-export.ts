@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context';
 import { variablesFromParameters } from './operation-variables';
-import { locateList, tableOf, type ResultTable } from './result-table';
+import { locateList, tableOf, type ResultTable } from '@jembatan/kit/table';
 
 /** A saved operation as the manifest publishes it. */
 export interface ExportableOperation {
@@ -104,6 +104,8 @@ export function createCsvExporter(options: CsvExporterOptions) {
       if (typeof value === 'string') headers.set(name, value);
     }
     headers.set('content-type', 'application/json');
+    // The caller accepts the CSV this route makes; the operation inside answers Apollo's JSON.
+    headers.set('accept', 'application/json');
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: 'POST',

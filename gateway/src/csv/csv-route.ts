@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestRejectedError, sendJsonError, type RouteHandler } from '@jembatan/kit/http';
 import type { GatewayContext } from '../context';
 import { ExportError, type CsvExportRequest, type ExportableOperation } from './csv-export';
-import type { ResultTable } from './result-table';
+import type { ResultTable } from '@jembatan/kit/table';
 import { encodeCsv, type CsvSeparator } from './spreadsheet-csv';
 
 export const CSV_PATH = '/csv';

@@ -1,4 +1,3 @@
 export * from './csv-export';
 export * from './csv-route';
-export * from './result-table';
 export * from './spreadsheet-csv';

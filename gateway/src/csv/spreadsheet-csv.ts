@@ -1,4 +1,4 @@
-import type { ResultTable, Cell } from './result-table';
+import type { ResultTable, Cell } from '@jembatan/kit/table';
 
 export type CsvSeparator = ',' | ';';
 

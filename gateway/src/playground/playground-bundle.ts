@@ -8,6 +8,10 @@ export const PLAYGROUND_DIR = resolve(__dirname, '../../playground');
 export const PLAYGROUND_DIST_DIR = join(PLAYGROUND_DIR, 'dist');
 /** The saved operations the bundle opens as tabs: a changed operation makes the bundle stale. */
 const OPERATIONS_DIR = resolve(__dirname, '../../../schema/operations');
+/** The kit's modules the page bundles (the CSV's table flattening, the operations' caller line). */
+const SHARED_KIT_DIRS = ['table', 'saved-operations'].map((name) =>
+  resolve(__dirname, '../../../subgraphs/kit/src', name),
+);
 const IGNORED = new Set(['node_modules', 'dist']);
 const BUILD_PREFIX = 'playground-build-';
 const ABANDONED_AFTER_MS = 60 * 60 * 1000;
@@ -33,7 +37,11 @@ export function playgroundBundleState(): BundleState {
   } catch {
     return 'missing';
   }
-  const sources = newestChange(PLAYGROUND_DIR, (name) => IGNORED.has(name) || name.startsWith('.'));
+  const skipped = (name: string) => IGNORED.has(name) || name.startsWith('.');
+  const sources = Math.max(
+    newestChange(PLAYGROUND_DIR, skipped),
+    ...SHARED_KIT_DIRS.map((dir) => newestChange(dir, (name) => skipped(name) || name === '__tests__')),
+  );
   // The folder's own time too: an operation deleted leaves a tab to remove.
   const operations = Math.max(
     statSync(OPERATIONS_DIR).mtimeMs,

@@ -1,4 +1,5 @@
 import type { RouteHandler } from '@jembatan/kit/http';
+import { CSV_PATH } from '../csv/csv-route';
 import { developmentTokenRoute } from './development-token-route';
 import type { DevelopmentTokenMinter } from './development-token-minter';
 import { PLAYGROUND_DIST_DIR } from './playground-bundle';
@@ -42,6 +43,7 @@ export function playgroundRoutes(
       [PLAYGROUND_PAGE_PATH]: playgroundPageRoute(distDir),
       [PLAYGROUND_SETTINGS_PATH]: playgroundSettingsRoute({
         graphqlPath: gateway.graphqlPath,
+        csvPath: CSV_PATH,
         developmentTokens: mint !== undefined,
       }),
       ...(mint && { [DEVELOPMENT_TOKEN_PATH]: developmentTokenRoute(mint) }),

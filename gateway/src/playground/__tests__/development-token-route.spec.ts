@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateJwk, publicJwkOf, type HttpService } from '@jembatan/kit';
+import { PURPOSE_DESCRIPTIONS, ROLE_DESCRIPTIONS } from '@jembatan/kit/access';
 import { createUserTokenMinter, createUserTokenVerifier } from '../../auth';
 import { DEVELOPMENT_TOKEN_LIFETIME_SECONDS } from '../development-token-route';
 import { servePlayground } from './serve-playground';
@@ -81,12 +82,15 @@ describe('POST /playground/token in development', () => {
     expect(response.headers.get('allow')).toBe('POST');
   });
 
-  it('tells the page where to get tokens and which purposes each role may declare', async () => {
+  it('tells the page where to get tokens, which purposes each role may declare and what each is for', async () => {
     const response = await fetch(`${origin}/playground/settings.json`);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({
       graphqlPath: '/graphql',
+      csvPath: '/csv',
       purposes: ['ENROLMENT', 'CLAIM_VERIFICATION', 'HR_ADMINISTRATION', 'STATISTICS', 'AUDIT', 'DATA_SUBJECT_REQUEST'],
+      // The very words the kit's roles.ts gives them, next to the roles and purposes the policies grant.
+      descriptions: { roles: ROLE_DESCRIPTIONS, purposes: PURPOSE_DESCRIPTIONS },
       developmentTokens: {
         path: '/playground/token',
         rolePurposes: {

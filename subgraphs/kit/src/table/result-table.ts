@@ -1,5 +1,7 @@
+import type { Cell } from '../seed/table-rows';
+
 /** One cell of a table cut from a GraphQL answer: a leaf value as the answer carried it. */
-export type Cell = string | number | boolean | null;
+export type { Cell };
 
 /** A row per item of one list of the answer, a column per leaf field under the item. */
 export interface ResultTable {
