@@ -54,7 +54,7 @@ beforeAll(async () => {
   checks = Promise.all([
     inCopy('pnpm', ['exec', 'tsc', '-p', `subgraphs/${NAME}/tsconfig.json`]),
     inCopy('pnpm', ['exec', 'eslint', ...files]),
-    inCopy('pnpm', ['exec', 'prettier', '--check', ...files, 'README.md']),
+    inCopy('pnpm', ['exec', 'prettier', '--check', ...files, 'docs/configuration.md']),
   ]);
   // After the type check, which would see the probe too.
   const probe = `subgraphs/${NAME}/src/boundary-probe.ts`;
