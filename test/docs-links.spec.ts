@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokenLinksIn, linksIn } from './docs/markdown-links';
@@ -25,6 +25,12 @@ describe('links in README.md and docs/', () => {
 
   it.each(pages)('in %s each resolve to a file in the repository and to a heading there', (page) => {
     expect(brokenLinksIn(ROOT, page)).toEqual([]);
+  });
+
+  it.each(pages)('in %s never name a local file outside the repository, linked or not', (page) => {
+    const text = readFileSync(join(ROOT, page), 'utf8');
+    const outside = /file:\/\/\S*|(?:\.\.\/)+shared\/\S*|\/work\/\S*|\/home\/\S*|\/tmp\/\S*/g;
+    expect(text.match(outside) ?? []).toEqual([]);
   });
 
   it('reach every page of docs/ from the README', () => {
