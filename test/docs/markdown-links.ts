@@ -17,6 +17,9 @@ const parse = (root: string, page: string) => markdown.parse(readFileSync(resolv
 /** A scheme (`https:`, `mailto:`) marks a link that leaves the repository on purpose. */
 const hasScheme = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target);
 
+/** Where a link or an image token keeps its target. */
+const TARGET_ATTRIBUTE: Readonly<Record<string, string>> = { link_open: 'href', image: 'src' };
+
 /** Every link and image of the page, as written (code blocks and inline code hold none). */
 export function linksIn(root: string, page: string): MarkdownLink[] {
   const lines = readFileSync(resolve(root, page), 'utf8').split('\n');
@@ -26,9 +29,9 @@ export function linksIn(root: string, page: string): MarkdownLink[] {
   const links: MarkdownLink[] = [];
   for (const block of parse(root, page)) {
     for (const token of block.children ?? []) {
-      const target =
-        token.type === 'link_open' ? token.attrGet('href') : token.type === 'image' ? token.attrGet('src') : null;
-      if (target !== null) links.push({ target, line: lineOf(target, block) });
+      const attribute = TARGET_ATTRIBUTE[token.type];
+      const value = attribute === undefined ? null : token.attrGet(attribute);
+      if (value !== null) links.push({ target: String(value), line: lineOf(String(value), block) });
     }
   }
   return links;
