@@ -81,6 +81,10 @@ describe('pnpm new-subgraph', () => {
     for (const variable of ['LAND_OFFICE_PORT=4003', 'LAND_OFFICE_URL=', 'LAND_OFFICE_DATABASE_URL=']) {
       expect(envExample).toContain(`# ${variable}`);
     }
+    const configuration = readFileSync(join(copy, 'docs/configuration.md'), 'utf8');
+    for (const variable of ['LAND_OFFICE_PORT', 'LAND_OFFICE_URL', 'LAND_OFFICE_DATABASE_URL']) {
+      expect(configuration).toContain(`\`${variable}\``);
+    }
   });
 
   it("composes a supergraph holding the new agency's types, joined to Pemprov DKI's Worker on NIK", () => {
