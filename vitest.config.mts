@@ -125,7 +125,7 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: 'unit',
-          include: ['{gateway,subgraphs,schema}/**/*.spec.ts'],
+          include: ['{gateway,subgraphs,schema}/**/*.spec.ts', 'test/*.spec.ts'],
           isolate: false,
           globalSetup: ['test/harness/preflight.ts'],
           testTimeout: 30_000,

@@ -25,7 +25,7 @@ ${table([
   ],
   [`test/${name}.e2e.ts`, 'its end-to-end test through the gateway'],
   ['subgraphs/registry/', 'registered: composition, pnpm start, seed, audit:verify, the e2e harness and lint read it'],
-  ['.env.example, README.md', `${ENV}_PORT (${port}), ${ENV}_URL and ${ENV}_DATABASE_URL documented`],
+  ['.env.example, docs/', `${ENV}_PORT (${port}), ${ENV}_URL and ${ENV}_DATABASE_URL documented`],
   ['schema/', `supergraph.graphql and subgraphs/${name}.graphql regenerated`],
 ])}
 

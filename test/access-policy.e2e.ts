@@ -17,7 +17,7 @@ type Outcome = 'R' | 'M' | 'F';
 
 /**
  * Every role with no purpose and with each purpose it may declare, in the column order of
- * MATRIX below. Written out, not derived from the policies: this is the table the README
+ * MATRIX below. Written out, not derived from the policies: this is the table docs/security.md
  * promises, and the policies must meet it.
  */
 const CASES: [Role, Purpose | null][] = [
@@ -120,7 +120,7 @@ const valueAt = (data: unknown, path: string): unknown =>
     .split('.')
     .reduce<unknown>((node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]), data);
 const masked = (nik: string) => `${nik.slice(0, 4)}**********${nik.slice(14)}`;
-/** A response path as the README writes it, list indices left out: "unit.workers.edges.node.bpjs.claims". */
+/** A response path as docs/errors.md writes it, list indices left out: "unit.workers.edges.node.bpjs.claims". */
 const withoutIndices = (path: readonly (string | number)[] | undefined) =>
   (path ?? []).filter((step) => typeof step === 'string').join('.');
 /** Each error as [path, code, field, withheldCount], for comparing whole lists at once. */

@@ -54,7 +54,7 @@ beforeAll(async () => {
   checks = Promise.all([
     inCopy('pnpm', ['exec', 'tsc', '-p', `subgraphs/${NAME}/tsconfig.json`]),
     inCopy('pnpm', ['exec', 'eslint', ...files]),
-    inCopy('pnpm', ['exec', 'prettier', '--check', ...files, 'README.md']),
+    inCopy('pnpm', ['exec', 'prettier', '--check', ...files, 'docs/configuration.md']),
   ]);
   // After the type check, which would see the probe too.
   const probe = `subgraphs/${NAME}/src/boundary-probe.ts`;
@@ -80,6 +80,10 @@ describe('pnpm new-subgraph', () => {
     const envExample = readFileSync(join(copy, '.env.example'), 'utf8');
     for (const variable of ['LAND_OFFICE_PORT=4003', 'LAND_OFFICE_URL=', 'LAND_OFFICE_DATABASE_URL=']) {
       expect(envExample).toContain(`# ${variable}`);
+    }
+    const configuration = readFileSync(join(copy, 'docs/configuration.md'), 'utf8');
+    for (const variable of ['LAND_OFFICE_PORT', 'LAND_OFFICE_URL', 'LAND_OFFICE_DATABASE_URL']) {
+      expect(configuration).toContain(`\`${variable}\``);
     }
   });
 

@@ -22,7 +22,7 @@ import { startServiceProcess, type ServiceProcess } from './harness/service-proc
 /**
  * PostgreSQL as operators run it: two replicas of one subgraph, in production mode, reach their
  * database only through a PgBouncer in transaction pooling mode with fewer server connections
- * than they have clients; then the backup and restore the README documents.
+ * than they have clients; then the backup and restore docs/production.md documents.
  */
 const ROOT = resolve(__dirname, '..');
 const scratch = testDataFolder('pgbouncer');
@@ -168,7 +168,7 @@ describe('two replicas of a subgraph behind PgBouncer in transaction pooling mod
       }
     };
     const reading = Promise.all(Array.from({ length: CONCURRENCY }, reader));
-    // The backup of the README, taken while reads are being audited: straight to PostgreSQL.
+    // The backup of docs/production.md, taken while reads are being audited: straight to PostgreSQL.
     while (answers.length < READS / 4 && sent < READS) await new Promise((resolve) => setTimeout(resolve, 20));
     const dump = await runCommand('pg_dump', ['--format=custom', `--file=${dumpFile}`, direct], { cwd: scratch });
     await reading;

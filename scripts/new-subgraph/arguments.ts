@@ -15,7 +15,7 @@ Stamps a new agency subgraph into subgraphs/<name>/ (an example entity federated
 DKI's Worker on NIK: entity, GraphQL type, resolvers, DataLoader, Relay connection, migration,
 demo seed, access policy, specs) and test/<name>.e2e.ts; registers it in subgraphs/registry
 (composition, pnpm start, the seed and audit scripts, the e2e harness and lint read it there);
-documents its variables in .env.example and README.md; installs offline and regenerates the
+documents its variables in .env.example and docs/configuration.md; installs offline and regenerates the
 supergraph. <name>: 2 to 16 lowercase letters, digits and single hyphens, starting with a letter.`;
 
 /** `--help`: not a refusal, but the same way out. */

@@ -15,7 +15,8 @@ import {
   withDefinition,
   withDependency,
   withEnvExampleBlock,
-  withReadmeConfigurationRow,
+  withConfigurationEntry,
+  CONFIGURATION_PAGE,
   withRegistryEntry,
 } from './wiring';
 
@@ -62,8 +63,8 @@ export async function planSubgraph(root: string, args: NewSubgraphArguments) {
       content: withDependency(read('test/package.json'), `@jembatan/${names.name}`, 'workspace:*'),
     },
     { path: '.env.example', content: withEnvExampleBlock(read('.env.example'), names, title, port) },
-    ...(existsSync(join(root, 'README.md'))
-      ? [{ path: 'README.md', content: withReadmeConfigurationRow(read('README.md'), names, port) }]
+    ...(existsSync(join(root, CONFIGURATION_PAGE))
+      ? [{ path: CONFIGURATION_PAGE, content: withConfigurationEntry(read(CONFIGURATION_PAGE), names, port) }]
       : []),
     ...(lockfile ? [{ path: 'pnpm-lock.yaml', content: lockfile }] : []),
   ];

@@ -60,20 +60,26 @@ export function withEnvExampleBlock(text: string, { name, ENV, snake }: AgencyNa
   return [...lines.slice(0, at), ...block.split('\n'), ...lines.slice(at)].join('\n');
 }
 
-/** README.md with the agency's variables in the Configuration table, which the config spec reads too. */
-export function withReadmeConfigurationRow(text: string, { name, ENV, snake }: AgencyNames, port: number) {
-  const start = text.indexOf('\n## Configuration\n');
-  if (start === -1) throw layoutProblem('README.md', 'no "## Configuration" section');
+/** Where the configuration reference lives: the page the config spec reads too. */
+export const CONFIGURATION_PAGE = 'docs/configuration.md';
+const AGENCY_SECTION = "\n## Each agency's port, URL and database\n";
+
+/** The configuration page with the agency's variables as one more entry of its agencies' section. */
+export function withConfigurationEntry(text: string, { name, ENV, snake }: AgencyNames, port: number) {
+  const start = text.indexOf(AGENCY_SECTION);
+  if (start === -1) throw layoutProblem(CONFIGURATION_PAGE, `no "${AGENCY_SECTION.trim()}" section`);
   const lines = text.slice(start).split('\n');
-  const firstRow = lines.findIndex((line) => line.startsWith('|'));
-  if (firstRow === -1) throw layoutProblem('README.md', 'no table in the Configuration section');
-  let end = firstRow;
-  while (lines[end + 1]?.startsWith('|')) end += 1;
-  // Short enough for the table's columns, so adding the row does not realign the whole table.
-  const meaning = `${name}: port, URL for the gateway, PostgreSQL (\`DATABASE_URL\` alone: \`jembatan_${snake}\`)`;
+  const firstEntry = lines.findIndex((line) => line.startsWith('- '));
+  if (firstEntry === -1) throw layoutProblem(CONFIGURATION_PAGE, 'no list of agencies in its section');
+  // An entry runs on over its indented continuation lines; the new one goes after the last.
+  let end = firstEntry;
+  while (lines[end + 1]?.startsWith('- ') || lines[end + 1]?.startsWith('  ')) end += 1;
   const variables = [`${ENV}_PORT`, `${ENV}_URL`, `${ENV}_DATABASE_URL`].map((variable) => `\`${variable}\``);
-  const row = `| ${variables.join(', ')} | subgraph, gateway | \`${port}\` | ${meaning} |`;
-  lines.splice(end + 1, 0, row);
+  const entry =
+    `- ${variables.join(', ')}: ${name}: its port (default \`${port}\`), the URL the gateway calls instead ` +
+    `(default \`http://127.0.0.1:<port>/graphql\`), and its PostgreSQL (unset: PGlite, or ` +
+    `\`jembatan_${snake}\` on the server of \`DATABASE_URL\`).`;
+  lines.splice(end + 1, 0, entry);
   return text.slice(0, start) + lines.join('\n');
 }
 

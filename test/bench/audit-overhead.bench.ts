@@ -28,7 +28,7 @@ const { values } = parseArgs({
 const ROUNDS = Number(values.rounds);
 const RUNS = Number(values.runs);
 const FIRST = Number(values.first);
-/** The README's headline caller: Pemprov's HR administering its staff (BPJS withholds their claims). */
+/** The headline caller of the README's first query: Pemprov's HR administering its staff (BPJS withholds their claims). */
 const HR = { as: callerWith('dki_hr'), purpose: 'HR_ADMINISTRATION' as const };
 
 /** The unit with the most workers: its first page is full. */

@@ -92,7 +92,7 @@ function withheld(errors: readonly GraphQLErrorEntry[]): string[] {
   for (const error of errors) {
     const where = (error.path ?? []).map((step) => (typeof step === 'number' ? '*' : step)).join('.');
     const key = `${error.code ?? 'ERROR'} at ${where || 'the request'}`;
-    // A withheld field is one error for all the rows it was withheld from (README "Errors").
+    // A withheld field is one error for all the rows it was withheld from (docs/errors.md).
     const places = typeof error.extensions.withheldCount === 'number' ? error.extensions.withheldCount : 1;
     counts.set(key, (counts.get(key) ?? 0) + places);
   }

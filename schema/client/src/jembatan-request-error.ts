@@ -1,7 +1,7 @@
 /** One entry of a GraphQL response's `errors`, with its stable code lifted out of `extensions`. */
 export interface GraphQLErrorEntry {
   message: string;
-  /** `extensions.code` (README "Error codes"): what a screen branches on. */
+  /** `extensions.code` (docs/errors.md): what a screen branches on. */
   code: string | undefined;
   /** Where in `data` the field that failed sits; absent for errors about the whole request. */
   path: readonly (string | number)[] | undefined;

@@ -23,7 +23,7 @@ const PERSONAL_FOR_ENROLMENT = [
 /**
  * Who may read BPJS Ketenagakerjaan's participation ledger, and for what (UU 27/2022: least
  * privilege, purpose limitation). Deny by default: a field in no group, or a group in no grant,
- * is unreadable. The README's access table is this file, in prose.
+ * is unreadable. The access table of docs/security.md is this file, in prose.
  */
 export const bpjsAccessPolicy = defineAccessPolicy({
   agency: 'BPJS Ketenagakerjaan',

@@ -14,7 +14,7 @@ import { subjectsOfNik } from './writes/worker-subjects';
 /**
  * Who may read Pemprov DKI's workforce registry, and for what (UU 27/2022: least privilege,
  * purpose limitation). Deny by default: a field in no group, or a group in no grant, is
- * unreadable. The README's access table is this file, in prose.
+ * unreadable. The access table of docs/security.md is this file, in prose.
  */
 export const workforceAccessPolicy = defineAccessPolicy({
   agency: 'Pemprov DKI',

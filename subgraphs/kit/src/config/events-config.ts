@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { KeySource } from '../access/key-source';
 
-/** How a service's events travel: see README, "Events". */
+/** How a service's events travel: see docs/events.md. */
 export interface EventsConfig {
   transport: 'nats' | 'embedded';
   /** The broker, for the `nats` transport. */

@@ -50,7 +50,7 @@ export async function seedActionFor(
   }
   if (database.engine === 'pglite' && catalog.postgresOnly.includes(preset)) {
     throw new SeedRefusedError(
-      `The ${preset} preset needs PostgreSQL: set DATABASE_URL (see the README); the embedded PGlite engine cannot hold it`,
+      `The ${preset} preset needs PostgreSQL: set DATABASE_URL (see docs/configuration.md); the embedded PGlite engine cannot hold it`,
     );
   }
   const ledger = await readSeedLedger(database);

@@ -13,7 +13,7 @@ interface StaffRow {
  * gateway's answer asks it twice, as `headcount` and `totalCount`), one page of workers in NIK
  * order, their participants and enrolments. Claims are withheld from this caller: null in each
  * row, and one FORBIDDEN error for the field at the first row it is withheld from, counting them
- * all (README, "A withheld field is one error").
+ * all (docs/errors.md, "A withheld field is one error").
  */
 export async function unitStaffWithBpjs(workforce: Pool, bpjs: Pool, variables: { code: string; first?: number }) {
   const first = variables.first ?? 20;
