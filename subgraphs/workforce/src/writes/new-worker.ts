@@ -1,18 +1,14 @@
 import { JembatanError, requireNik, requireText, type FieldChange } from '@jembatan/kit';
 import { checkDateInRegistryRange } from '../rules/contract-dates';
 import { checkMonthlyWage } from '../rules/minimum-wage';
-import type { WorkerCategory, WorkerToRegisterInput } from '../types';
+import type { WorkerRegisteredPayload } from '../events/worker-events';
+import type { WorkerToRegisterInput } from '../types';
 
-/** A worker to register, checked against the registry's rules. */
-export interface NewWorker {
-  nik: string;
-  name: string;
-  category: WorkerCategory;
-  unitCode: string;
-  contractStart: string;
-  contractEnd: string | null;
-  monthlyWage: string;
-}
+/**
+ * A worker to register, checked against the registry's rules: the registry's new row, and all of
+ * it is what BPJS is told (WorkerRegistered says why each field may be shared).
+ */
+export type NewWorker = WorkerRegisteredPayload;
 
 export const NEW_WORKER_FIELDS = [
   'Worker.nik',
