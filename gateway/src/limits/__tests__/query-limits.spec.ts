@@ -237,10 +237,15 @@ const MUTATION_VARIABLES: Record<string, Record<string, unknown>> = Object.fromE
     CorrectWage: { nik, expectedVersion: 1, monthlyWage: '3100000' },
   }).map(([name, input]) => [name, { idempotencyKey: 'query-limits-1', input }]),
 );
-/** BPJS's writes take their arguments one by one. */
+/** BPJS's writes, and the lists, take their arguments one by one. */
 const idempotencyKey = 'query-limits-1';
 const claim = { id: 'KLM-2016-0000001', expectedVersion: 1, idempotencyKey };
 Object.assign(MUTATION_VARIABLES, {
+  RegisterWorkers: {
+    unitCode: 'DINKES',
+    workers: [{ nik, name: 'x', category: 'PKP', contractStart: '2016-01-01', monthlyWage: '3100000' }],
+    idempotencyKey,
+  },
   EnrolParticipants: {
     registrarUnitCode: 'DINKES',
     people: [{ nik, name: 'x', category: 'PKP', contractStart: '2016-03-01' }],

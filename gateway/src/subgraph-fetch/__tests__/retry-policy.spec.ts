@@ -79,8 +79,11 @@ describe('subgraphRetryPolicy', () => {
     // Ceilings are 10 ms then 20 ms; with random ~1 the pauses are 9 ms and 19 ms.
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(8);
     expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(18);
-    const immediate = await attemptsUntilGivingUp(failure('connection'), { random: () => 0 });
-    expect(immediate[2]! - immediate[0]!).toBeLessThan(15);
+    // Each pause draws its own jitter (how short they then are is retry-delay.spec's: a loaded
+    // machine's timers only ever run late, so wall time can bound a pause from below, not above).
+    let draws = 0;
+    await attemptsUntilGivingUp(failure('connection'), { random: () => (draws++, 0) });
+    expect(draws).toBe(2);
   });
 
   it('honours Retry-After exactly when it is within the cap', async () => {
