@@ -8,7 +8,6 @@ import {
   openSubgraphDatabase,
   withDatabaseName,
   type Caller,
-  type OutboxEvent,
 } from '@jembatan/kit';
 import { workforceSubgraph } from '@jembatan/workforce';
 import { eventually, testDatabaseName, testDataFolder, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
@@ -238,7 +237,7 @@ describe('two replicas of a subgraph behind PgBouncer in transaction pooling mod
     expect(total(published)).toBe(outbox.length);
     // Each key's events in its order.
     const expectedOrder = keySeqsByKey(
-      outbox.map((row) => ({ orderingKey: row.ordering_key, keySeq: Number(row.key_seq) }) as OutboxEvent),
+      outbox.map((row) => ({ orderingKey: row.ordering_key, keySeq: Number(row.key_seq) })),
     );
     for (const seqs of Object.values(expectedOrder)) seqs.sort((a, b) => a - b);
     expect(keySeqsByKey(relayed)).toEqual(expectedOrder);

@@ -21,7 +21,7 @@ export async function streamEvents(natsUrl: string, stream: string): Promise<Out
 }
 
 /** The key sequence numbers each ordering key's events arrived with, in stream order. */
-export function keySeqsByKey(events: readonly OutboxEvent[]): Record<string, number[]> {
+export function keySeqsByKey(events: readonly Pick<OutboxEvent, 'orderingKey' | 'keySeq'>[]): Record<string, number[]> {
   const byKey: Record<string, number[]> = {};
   for (const event of events) (byKey[event.orderingKey] ??= []).push(event.keySeq);
   return byKey;
