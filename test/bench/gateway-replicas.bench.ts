@@ -11,7 +11,7 @@ import { killAllChildren, type StartedService } from './peers/child-processes';
 import { runWindow, type WindowResult } from './peers/load-window';
 import { loadAverage, rssMbOf } from './peers/process-stats';
 import { medianRatio, systemLines, type ScenarioWindows } from './peers/report';
-import { requestsOf } from './peers/scenario-requests';
+import { loadPlanOf, requestsOf } from './peers/scenario-requests';
 import { readBenchData, SCENARIOS } from './peers/scenarios';
 import { startSubgraphs, startSystem, type BenchContext } from './peers/systems';
 
@@ -70,16 +70,12 @@ async function runScenario(
   const targets: Record<Mode, readonly StartedService[]> = { '1 gw': [gateways[0]], '2 gw': gateways };
   const window = (mode: Mode, seconds: number) =>
     runWindow(
-      {
-        urls: targets[mode].map((gateway) => `${gateway.origin}/graphql`),
-        headers: requests.headers,
-        bodies: requests.bodies,
-        connections: options.connections,
-        seconds,
-        // Far above what 2 cores answer; a bound, not a target.
-        maxRequests: Math.ceil(seconds * 50_000),
-        expectedErrorCodes: scenario.expectedErrorCodes,
-      },
+      loadPlanOf(
+        scenario,
+        requests,
+        targets[mode].map((gateway) => gateway.origin),
+        { connections: options.connections, seconds },
+      ),
       { gatewayPids: targets[mode].map((gateway) => gateway.pid), subgraphPids },
       context.folder,
     );

@@ -10,7 +10,7 @@ import { runWindow, type WindowResult } from './load-window';
 import { loadAverage, rssMbOf } from './process-stats';
 import { ratioTable, systemLines, type ScenarioSummary, type ScenarioWindows } from './report';
 import { readBenchData, SCENARIOS, type BenchData, type Scenario } from './scenarios';
-import { requestsOf, type ScenarioRequests } from './scenario-requests';
+import { loadPlanOf, requestsOf, type ScenarioRequests } from './scenario-requests';
 import {
   startSubgraphs,
   startSystem,
@@ -98,16 +98,7 @@ async function runScenario(
   const windows: ScenarioWindows = new Map([...systems.keys()].map((system) => [system, []]));
   const window = (system: SystemName, seconds: number) =>
     runWindow(
-      {
-        urls: [`${systems.get(system)!.origin}/graphql`],
-        headers: requests.headers,
-        bodies: requests.bodies,
-        connections: options.connections,
-        seconds,
-        // Far above what 2 cores answer; a bound, not a target.
-        maxRequests: Math.ceil(seconds * 50_000),
-        expectedErrorCodes: scenario.expectedErrorCodes,
-      },
+      loadPlanOf(scenario, requests, [systems.get(system)!.origin], { connections: options.connections, seconds }),
       {
         gatewayPids: [systems.get(system)!.pid],
         subgraphPids: system.startsWith('SQL') ? [] : [subgraphs.workforce.pid, subgraphs.bpjs.pid],

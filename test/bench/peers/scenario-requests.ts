@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readOperationManifest } from '@jembatan/gateway';
 import { mintUserToken } from './bench-keys';
+import type { LoadPlan } from './load-worker';
 import type { BenchData, Scenario } from './scenarios';
 import type { BenchContext } from './systems';
 
@@ -28,4 +29,23 @@ export async function requestsOf(
   };
   if (scenario.caller.purpose) headers['x-purpose'] = scenario.caller.purpose;
   return { bodies, headers };
+}
+
+/** A window's load: the scenario's requests against one gateway, or spread over several replicas. */
+export function loadPlanOf(
+  scenario: Scenario,
+  requests: ScenarioRequests,
+  gatewayOrigins: readonly string[],
+  load: { connections: number; seconds: number },
+): LoadPlan {
+  return {
+    urls: gatewayOrigins.map((origin) => `${origin}/graphql`),
+    headers: requests.headers,
+    bodies: requests.bodies,
+    connections: load.connections,
+    seconds: load.seconds,
+    // Far above what 2 cores answer; a bound, not a target.
+    maxRequests: Math.ceil(load.seconds * 50_000),
+    expectedErrorCodes: scenario.expectedErrorCodes,
+  };
 }
