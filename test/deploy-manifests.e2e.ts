@@ -9,6 +9,7 @@ import { startSupergraph, type RunningSupergraph } from './harness';
 import { argumentsOf, readDockerfile, type DockerStage } from './harness/deploy/dockerfile';
 import { renderOverlay, type KubernetesObject } from './harness/deploy/render-overlay';
 import { validateKubernetesObject } from './harness/deploy/validate-object';
+import { overlayObjects, type Workload } from './harness/deploy/overlay-objects';
 
 /**
  * deploy/ as far as it can be tested on a machine that can neither build nor pull an image: the
@@ -28,68 +29,26 @@ const commands = JSON.parse(readFileSync(resolve(ROOT, 'deploy/production-comman
 };
 const SERVICES = Object.keys(commands.services);
 
-interface Container {
-  name: string;
-  image: string;
-  ports: { name: string; containerPort: number }[];
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
-  envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
-  volumeMounts?: { name: string; mountPath: string }[];
-  lifecycle?: { preStop?: { exec?: { command: string[] } } };
-  livenessProbe?: { httpGet: { path: string; port: string | number } };
-  readinessProbe?: { httpGet: { path: string; port: string | number } };
-  startupProbe?: { httpGet: { path: string; port: string | number } };
-  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
-  securityContext?: {
-    readOnlyRootFilesystem?: boolean;
-    allowPrivilegeEscalation?: boolean;
-    capabilities?: { drop?: string[] };
-  };
-}
-interface PodSpec {
-  terminationGracePeriodSeconds?: number;
-  securityContext?: { runAsNonRoot?: boolean };
-  containers: Container[];
-  volumes?: { name: string; secret?: { secretName: string }; configMap?: { name: string }; emptyDir?: object }[];
-}
-type Deployment = KubernetesObject & {
-  spec: { template: { metadata?: { annotations?: Record<string, string> }; spec: PodSpec } };
-};
-
 const objects = renderOverlay('example');
-const ofKind = (kind: string) => objects.filter((object) => object.kind === kind);
-const named = (kind: string, name: string) =>
-  objects.find((object) => object.kind === kind && object.metadata.name === name);
-const deployments = ofKind('Deployment') as Deployment[];
+const { ofKind, named, dataOf, environmentOf } = overlayObjects(objects);
+const deployments = ofKind('Deployment') as Workload[];
 const deployment = (service: string) => deployments.find((candidate) => candidate.metadata.name === service)!;
 const containerOf = (service: string) => deployment(service).spec.template.spec.containers[0]!;
-const dataOf = (kind: 'ConfigMap' | 'Secret', name: string) =>
-  (named(kind, name) as { data?: Record<string, string> } | undefined)?.data;
-
-/** Every variable a container is given: its `env`, and the keys of the ConfigMaps and Secrets in its `envFrom`. */
-function environmentOf(container: Container): Record<string, string | undefined> {
-  const fromSources = (container.envFrom ?? []).flatMap((source) => {
-    if (source.configMapRef) return Object.entries(dataOf('ConfigMap', source.configMapRef.name) ?? {});
-    const secret = dataOf('Secret', source.secretRef!.name) ?? {};
-    return Object.entries(secret).map(([name, value]) => [name, Buffer.from(value, 'base64').toString()] as const);
-  });
-  const direct = (container.env ?? []).map(({ name, value, valueFrom }) => {
-    const ref = valueFrom?.secretKeyRef;
-    const secret = ref ? dataOf('Secret', ref.name)?.[ref.key] : undefined;
-    return [name, value ?? (secret === undefined ? undefined : Buffer.from(secret, 'base64').toString())] as const;
-  });
-  return Object.fromEntries([...fromSources, ...direct]);
-}
 
 describe('the example Kustomize overlay', () => {
-  it('renders a Deployment, Service and PodDisruptionBudget per service, and an autoscaler for the gateway', () => {
-    for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget']) {
+  it('renders a Deployment, Service and PodDisruptionBudget per service, an autoscaler for the gateway, and NATS', () => {
+    // Beside them, the NATS of deploy/kubernetes/nats (test/deploy-nats.e2e.ts): a StatefulSet and its Services.
+    for (const [kind, names] of [
+      ['Deployment', SERVICES],
+      ['Service', [...SERVICES, 'nats', 'nats-headless']],
+      ['PodDisruptionBudget', SERVICES],
+    ] as const) {
       expect([
         kind,
         ofKind(kind)
           .map((object) => object.metadata.name)
           .sort(),
-      ]).toEqual([kind, [...SERVICES].sort()]);
+      ]).toEqual([kind, [...names].sort()]);
     }
     const autoscalers = ofKind('HorizontalPodAutoscaler') as (KubernetesObject & {
       spec: { scaleTargetRef: { kind: string; name: string } };

@@ -10,19 +10,22 @@ import {
   type Caller,
 } from '@jembatan/kit';
 import { workforceSubgraph } from '@jembatan/workforce';
-import { testDatabaseName, testDataFolder, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
+import { eventually, testDatabaseName, testDataFolder, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
 import { RUN_FROM_SOURCE } from '@jembatan/kit/build';
 import { freePort } from './harness';
 import { PgBouncer } from './harness/ops/pgbouncer';
 import { makeProductionKeys, mustSucceed } from './harness/ops/production-keys';
 import { gatewayTokenClient } from './harness/ops/gateway-token-client';
+import { keySeqsByKey, streamEvents } from './harness/ops/stream-events';
+import { startPrivateNats } from './harness/event-fixture-service';
 import { commandEnvironment, runCommand } from './harness/run-command';
 import { startServiceProcess, type ServiceProcess } from './harness/service-process';
 
 /**
  * PostgreSQL as operators run it: two replicas of one subgraph, in production mode, reach their
  * database only through a PgBouncer in transaction pooling mode with fewer server connections
- * than they have clients; then the backup and restore docs/production.md documents.
+ * than they have clients, and both relay the agency's outbox to NATS JetStream (a private
+ * server); then the backup and restore docs/production.md documents.
  */
 const ROOT = resolve(__dirname, '..');
 const scratch = testDataFolder('pgbouncer');
@@ -36,6 +39,9 @@ const STAFF_PAGE = '{ workers(first: 3) { edges { node { nik name monthlyWage } 
 const READS = 800;
 const READ_SECONDS = 40;
 const CONCURRENCY = 8;
+/** Workers registered then transferred, each by its own writer in turn, CONCURRENCY writers at once. */
+const REGISTERED = 40;
+const STREAM = 'JEMBATAN_EVENTS_WORKFORCE';
 
 const direct = withDatabaseName(TEST_POSTGRES_URL, testDatabaseName('pgbouncer'));
 const restored = withDatabaseName(TEST_POSTGRES_URL, testDatabaseName('restored'));
@@ -43,7 +49,10 @@ const fresh = withDatabaseName(TEST_POSTGRES_URL, testDatabaseName('fresh'));
 const server = new URL(TEST_POSTGRES_URL);
 const databaseName = new URL(direct).pathname.slice(1);
 let bouncer: PgBouncer | undefined;
+let nats: Awaited<ReturnType<typeof startPrivateNats>> | undefined;
 const replicas: ServiceProcess[] = [];
+/** Each replica's internal metrics origin, by its public origin. */
+const metricsOf = new Map<string, string>();
 let client: Awaited<ReturnType<typeof gatewayTokenClient>>;
 
 /** `pnpm audit:verify --only workforce` against one database, as an operator runs it. */
@@ -75,11 +84,33 @@ async function inTransactionOn(url: string, statements: string[]): Promise<unkno
     await connection.end();
   }
 }
+/** One series of a replica's /metrics, summed over its labels. */
+async function metricOf(metricsOrigin: string, name: string): Promise<number> {
+  const text = await (await fetch(`${metricsOrigin}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+/** Born in January 1990 in Tebet, with serials no seed world reaches. */
+const nikOf = (index: number) => `317401${String((index % 28) + 1).padStart(2, '0')}0190${9000 + index}`;
+const registration = (nik: string, index: number) => `mutation {
+  registerWorker(idempotencyKey: "pgbouncer-register-${index}", input: {
+    nik: "${nik}", name: "Pekerja ${index}", category: PKP, unitCode: "KEC-317401",
+    contractStart: "2025-07-01", monthlyWage: "5400000"
+  }) { worker { version } }
+}`;
+const transfer = (nik: string, index: number) => `mutation {
+  transferWorker(idempotencyKey: "pgbouncer-transfer-${index}", input: {
+    nik: "${nik}", expectedVersion: 1, toUnitCode: "KEC-317402", effectiveDate: "2025-10-01"
+  }) { worker { version } }
+}`;
 const auditRecords = async (url: string) =>
   Number((await queryOn<{ count: string }>(url, 'SELECT count(*) FROM audit_log'))[0]!.count);
 
 async function startReplica(): Promise<ServiceProcess> {
   const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
+  metricsOf.set(`http://127.0.0.1:${port}`, `http://127.0.0.1:${metricsPort}`);
   return startServiceProcess('subgraphs/workforce/src/main.ts', `http://127.0.0.1:${port}`, {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -89,9 +120,8 @@ async function startReplica(): Promise<ServiceProcess> {
     SEED_PRESET: 'demo',
     GATEWAY_PUBLIC_KEYS_PATH: join(keys, 'gateway-public.jwks.json'),
     CURSOR_KEYS_PATH: join(keys, 'workforce-cursor.keys.json'),
-    EVENTS_TRANSPORT: 'embedded',
-    EVENTS_SIGNING_KEY_PATH: join(keys, 'events-signing.private.jwk.json'),
-    EVENTS_PUBLIC_KEYS_PATH: join(keys, 'events-public.jwks.json'),
+    NATS_URL: nats!.url,
+    EVENTS_RELAY_POLL_MS: '50',
     REDIS_URL: TEST_REDIS_URL,
   });
 }
@@ -106,12 +136,14 @@ beforeAll(async () => {
     databases: { workforce: databaseName, fresh: new URL(fresh).pathname.slice(1) },
     poolSize: POOL_SIZE,
   });
+  nats = await startPrivateNats(join(scratch, 'nats'));
   replicas.push(...(await Promise.all([startReplica(), startReplica()])));
 }, 300_000);
 
 afterAll(async () => {
   await Promise.all(replicas.map((replica) => replica.stop()));
   await bouncer?.stop();
+  await nats?.kill('SIGKILL');
   await dropPostgresDatabase(direct);
   await dropPostgresDatabase(restored);
   await dropPostgresDatabase(fresh);
@@ -152,6 +184,63 @@ describe('two replicas of a subgraph behind PgBouncer in transaction pooling mod
     const replayed = await client.post(second!.origin, STAFF_PAGE, token);
     expect(replayed.status).toBe(401);
     expect(replayed.body?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('relay one outbox to NATS from both under concurrent writes: every event once, in order per key', async () => {
+    // Since each replica started: every event it handed to NATS.
+    const publishedBy = async () =>
+      Promise.all(
+        replicas.map((replica) => metricOf(metricsOf.get(replica.origin)!, 'jembatan_events_published_total')),
+      );
+    const started = performance.now();
+    const refused: unknown[] = [];
+    let next = 0;
+    // Each writer registers a worker through one replica and transfers them through the other.
+    const writer = async () => {
+      for (let index = next++; index < REGISTERED; index = next++) {
+        const nik = nikOf(index);
+        const [first, second] = index % 2 === 0 ? replicas : [...replicas].reverse();
+        for (const [replica, mutation] of [
+          [first!, registration(nik, index)],
+          [second!, transfer(nik, index)],
+        ] as const) {
+          const answer = await client.ask('workforce', replica.origin, mutation);
+          if (answer.status !== 200 || answer.body?.errors) refused.push(answer.body);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, writer));
+    const wrote = performance.now();
+    expect(refused).toEqual([]);
+
+    const outbox = await queryOn<{ id: string; ordering_key: string; key_seq: string }>(
+      direct,
+      'SELECT id, ordering_key, key_seq FROM outbox_event ORDER BY position',
+    );
+    expect(outbox.filter((row) => row.ordering_key.startsWith('nik:')).length).toBeGreaterThanOrEqual(REGISTERED * 2);
+    const total = (counts: number[]) => counts.reduce((sum, count) => sum + count, 0);
+    const { relayed, published } = await eventually(
+      async () => ({ relayed: await streamEvents(nats!.url, STREAM), published: await publishedBy() }),
+      (seen) => seen.relayed.length >= outbox.length && total(seen.published) >= outbox.length,
+      30_000,
+    );
+    const drained = performance.now();
+    console.log(
+      `pgbouncer + NATS: ${REGISTERED * 2} writes in ${((wrote - started) / 1000).toFixed(1)} s through ${POOL_SIZE} ` +
+        `server connections; ${outbox.length} events in the stream ${((drained - wrote) / 1000).toFixed(1)} s after ` +
+        `the last write; published per replica: ${published.join(' + ')}`,
+    );
+
+    // Every event once: the stream (what every consumer is delivered) holds each outbox row exactly once …
+    expect(relayed.map((event) => event.id).sort()).toEqual(outbox.map((row) => row.id).sort());
+    // … and no relay published any twice: one replica leads at a time.
+    expect(total(published)).toBe(outbox.length);
+    // Each key's events in its order.
+    const expectedOrder = keySeqsByKey(
+      outbox.map((row) => ({ orderingKey: row.ordering_key, keySeq: Number(row.key_seq) })),
+    );
+    for (const seqs of Object.values(expectedOrder)) seqs.sort((a, b) => a - b);
+    expect(keySeqsByKey(relayed)).toEqual(expectedOrder);
   });
 
   it('write unbroken audit chains under concurrent personal reads, and a dump taken meanwhile restores intact', async () => {
@@ -212,5 +301,28 @@ describe('two replicas of a subgraph behind PgBouncer in transaction pooling mod
     const tampered = await auditVerify(restored);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout + tampered.stderr).toMatch(/was altered: its hash does not match its contents/);
+  });
+
+  it('hand the relay to the standby when the leader stops', async () => {
+    const published = await Promise.all(
+      replicas.map((replica) => metricOf(metricsOf.get(replica.origin)!, 'jembatan_events_published_total')),
+    );
+    const leader = replicas[published.indexOf(Math.max(...published))]!;
+    const standby = replicas.find((replica) => replica !== leader)!;
+    expect(await leader.stop()).toBe(0);
+    const inStream = (await streamEvents(nats!.url, STREAM)).length;
+    for (let index = REGISTERED; index < REGISTERED + 5; index += 1) {
+      const answer = await client.ask('workforce', standby.origin, registration(nikOf(index), index));
+      expect(answer.body?.errors).toBeUndefined();
+    }
+    const relayed = await eventually(
+      () => streamEvents(nats!.url, STREAM),
+      (events) => events.length >= inStream + 5,
+      30_000,
+    );
+    expect(relayed).toHaveLength(inStream + 5);
+    expect(await metricOf(metricsOf.get(standby.origin)!, 'jembatan_events_published_total')).toBe(
+      published[replicas.indexOf(standby)]! + 5,
+    );
   });
 });

@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUserTokenMinter } from '@jembatan/gateway';
-import { METRICS_PORT_OFFSET, readPrivateJwk, type DatabaseLocation } from '@jembatan/kit';
-import { DisposableRedis, TEST_NAMESPACE, testDataFolder } from '@jembatan/kit/testing';
+import { Client } from 'pg';
+import { METRICS_PORT_OFFSET, readPrivateJwk, withDatabaseName, type DatabaseLocation } from '@jembatan/kit';
+import { DisposableRedis, eventually, TEST_NAMESPACE, TEST_POSTGRES_URL, testDataFolder } from '@jembatan/kit/testing';
 import { generateWorld } from '@jembatan/seed-world';
 import { publishedBody } from '../harness/operations';
 import { callerWith } from '../harness/test-identity';
@@ -16,15 +17,19 @@ import { makeProductionKeys, mustSucceed } from '../harness/ops/production-keys'
 import { ClusterNetwork, missingNetworkCapability, type Host } from '../harness/cluster/network';
 import { HostProcess } from '../harness/cluster/host-process';
 import { CHECK_FALL, CHECK_INTERVAL_MS, HaProxy } from '../harness/cluster/haproxy';
-import { SteadyLoad, type Outcome } from '../harness/cluster/steady-load';
+import { SteadyLoad, type PhaseFigures } from '../harness/cluster/steady-load';
+import { Registrations, type SendOperation } from '../harness/cluster/registrations';
+import { startPrivateNats } from '../harness/event-fixture-service';
+import { keySeqsByKey, streamEvents } from '../harness/ops/stream-events';
 
 /**
  * The cluster of issue 16 on one machine: hosts are network namespaces on a private bridge.
  * `lb` runs HAProxy in front of three gateway replicas (`gw1`–`gw3`) and of the two replicas of
  * each subgraph (`sg1`, `sg2`, each running workforce and bpjs); the root namespace is the
- * client and the data host (PostgreSQL through PgBouncer, and Redis, on its private address).
- * Every service runs compiled, in production mode, with keys from `pnpm keys`. A steady load of
- * published cross-agency reads runs through every fault.
+ * client and the data host (PostgreSQL through PgBouncer, Redis and NATS JetStream, on its
+ * private address). Every service runs compiled, in production mode, with keys from `pnpm keys`.
+ * A steady load of published cross-agency reads, and beside it of worker registrations whose
+ * events BPJS acts on, runs through every fault.
  */
 const ROOT = resolve(__dirname, '../..');
 const missing = missingNetworkCapability();
@@ -35,6 +40,7 @@ const GATEWAY_PORT = 4000;
 const PORTS = { workforce: 4001, bpjs: 4002 } as const;
 const LB = { gateway: 8080, workforce: 8081, bpjs: 8082 } as const;
 const RATE = 10;
+const WRITE_RATE = 2;
 const SHUTDOWN_GRACE_MS = 5_000;
 
 const HR = callerWith('dki_hr');
@@ -46,6 +52,7 @@ const WORKER_ENROLMENT = publishedBody('WorkerEnrolment');
 let network: ClusterNetwork | undefined;
 let bouncer: PgBouncer | undefined;
 let redis: DisposableRedis | undefined;
+let nats: Awaited<ReturnType<typeof startPrivateNats>> | undefined;
 let haproxy: HaProxy | undefined;
 const gateways = new Map<string, HostProcess>();
 const subgraphs: HostProcess[] = [];
@@ -90,9 +97,7 @@ function startSubgraph(subgraph: 'workforce' | 'bpjs', host: Host): HostProcess 
       [`${prefix}_DATABASE_URL`]: bouncer!.url(subgraph),
       GATEWAY_PUBLIC_KEYS_PATH: join(keys, 'gateway-public.jwks.json'),
       CURSOR_KEYS_PATH: join(keys, `${subgraph}-cursor.keys.json`),
-      EVENTS_TRANSPORT: 'embedded',
-      EVENTS_SIGNING_KEY_PATH: join(keys, 'events-signing.private.jwk.json'),
-      EVENTS_PUBLIC_KEYS_PATH: join(keys, 'events-public.jwks.json'),
+      NATS_URL: nats!.url,
       REDIS_URL: redis!.url,
       METRICS_HOST: host.address,
       SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
@@ -104,9 +109,8 @@ function startSubgraph(subgraph: 'workforce' | 'bpjs', host: Host): HostProcess 
 
 const readyUrl = (host: Host, port: number) => `http://${host.address}:${port}/ready`;
 
-/** One published cross-agency read through the load balancer: whole, or why not. */
-async function workerEnrolment(): Promise<Omit<Outcome, 'phase' | 'ms'>> {
-  const nik = niks[Math.floor(Math.random() * niks.length)]!;
+/** One published operation through the load balancer: whole, or why not. */
+const throughGateway: SendOperation = async (body, variables, whole) => {
   let response: Response;
   try {
     response = await fetch(`http://${network!.host('lb').address}:${LB.gateway}/graphql`, {
@@ -116,7 +120,7 @@ async function workerEnrolment(): Promise<Omit<Outcome, 'phase' | 'ms'>> {
         authorization: `Bearer ${userToken}`,
         'x-purpose': 'HR_ADMINISTRATION',
       },
-      body: JSON.stringify({ query: WORKER_ENROLMENT, variables: { nik } }),
+      body: JSON.stringify({ query: body, variables }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
@@ -129,14 +133,45 @@ async function workerEnrolment(): Promise<Omit<Outcome, 'phase' | 'ms'>> {
     // Who answered it: HAProxy itself (no server), or a gateway (named in x-served-by).
     return { failure: `http ${response.status} from ${servedBy ?? `haproxy: ${text.slice(0, 60)}`}`, servedBy };
   }
-  const body = JSON.parse(text) as {
-    data?: { worker?: { bpjs?: unknown } };
-    errors?: { extensions?: { code?: string } }[];
-  };
-  if (body.errors?.length) return { failure: `error ${body.errors[0]!.extensions?.code}`, servedBy };
-  if (!body.data?.worker?.bpjs) return { failure: 'answer not whole', servedBy };
+  const answer = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  if (answer.errors?.length) return { failure: `error ${answer.errors[0]!.extensions?.code}`, servedBy };
+  if (!whole(answer.data ?? {})) return { failure: 'answer not whole', servedBy };
   return { servedBy };
+};
+
+/** One published cross-agency read: a random enrolled worker, whole with their BPJS side. */
+const workerEnrolment = () =>
+  throughGateway(WORKER_ENROLMENT, { nik: niks[Math.floor(Math.random() * niks.length)]! }, (data) =>
+    Boolean((data as { worker?: { bpjs?: unknown } }).worker?.bpjs),
+  );
+
+/** Rows of one agency's database, read straight from PostgreSQL (not through the cluster). */
+async function rowsOf<T>(agency: 'workforce' | 'bpjs', sql: string, parameters: unknown[]): Promise<T[]> {
+  const client = new Client({ connectionString: withDatabaseName(TEST_POSTGRES_URL, databases[agency]) });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
+
+/** How many programmes BPJS enrolled each of these NIKs in. */
+async function programmesAtBpjs(workers: string[]): Promise<Record<string, number>> {
+  const rows = await rowsOf<{ nik: string; programmes: number }>(
+    'bpjs',
+    `SELECT p.nik, count(*)::int AS programmes FROM participant p JOIN enrollment e USING (kpj)
+      WHERE p.nik = ANY($1) GROUP BY p.nik`,
+    [workers],
+  );
+  return Object.fromEntries(rows.map((row) => [row.nik, row.programmes]));
+}
+
+const printPhases = (figures: PhaseFigures[]) =>
+  figures.map(
+    (phase) =>
+      `  ${phase.phase.padEnd(16)} sent ${phase.sent}, answered ${phase.answered}, failed ${JSON.stringify(phase.failed)}, p50 ${phase.p50} ms, p99 ${phase.p99} ms`,
+  );
 
 /** The value of `jembatan_redis_up{use}` a service reports on its metrics port; undefined when it has none. */
 async function redisUp(host: Host, metricsPort: number, use: string): Promise<number | undefined> {
@@ -213,6 +248,7 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
     });
     redis = await DisposableRedis.onFreePort(network.rootAddress);
     await redis.start();
+    nats = await startPrivateNats(join(scratch, 'nats'), undefined, network.rootAddress);
 
     const haproxyFolder = join(scratch, 'haproxy');
     mkdirSync(haproxyFolder, { recursive: true });
@@ -268,19 +304,25 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
     if (haproxy) await haproxy.process.stop(3_000);
     await bouncer?.stop();
     await redis?.kill();
+    await nats?.kill('SIGKILL');
     network?.destroy();
     rmSync(scratch, { recursive: true, force: true });
   });
 
   it('survives a killed replica, a cut link, a rolling restart and a Redis restart under steady load', async () => {
     const load = new SteadyLoad(workerEnrolment, { perSecond: RATE, maxRequests: RATE * 90, maxSeconds: 90 });
-    const phaseStart = new Map<string, number>();
+    const registrations = new Registrations(TEST_NAMESPACE, throughGateway);
+    const writes = new SteadyLoad(registrations.next, {
+      perSecond: WRITE_RATE,
+      maxRequests: WRITE_RATE * 90,
+      maxSeconds: 90,
+    });
     const enter = (phase: string) => {
-      phaseStart.set(phase, performance.now());
       load.enter(phase);
+      writes.enter(phase);
     };
     load.start('steady');
-    phaseStart.set('steady', performance.now());
+    writes.start('steady');
     await sleep(3_000);
 
     // 1. kill -9 one gateway replica.
@@ -288,6 +330,7 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
     // Kill while requests are in flight, so the phase shows what happens to them (bounded wait).
     for (let wait = 0; wait < 40 && load.requestsInFlight === 0; wait += 1) await sleep(5);
     const inFlightAtKill = load.requestsInFlight;
+    const writesInFlightAtKill = writes.requestsInFlight;
     gateways.get('gw2')!.signal('SIGKILL');
     const killedAt = performance.now();
     const downAfterMs = await waitForState('gateway', 'gw2', 'DOWN', 10_000);
@@ -338,30 +381,72 @@ describe.skipIf(missing !== undefined)(`the cluster${missing ? ` (skipped: ${mis
     await redis!.start();
     const sharedAgainAfterMs = await waitForRedis(redisUsers, 1, 10_000);
     await sleep(1_000);
-    await load.stop();
+    await Promise.all([load.stop(), writes.stop()]);
+    const loadEnded = performance.now();
+
+    // Every registration reaches BPJS, once: a lost answer is sent again with its key, as a client would.
+    const unanswered = registrations.sent.filter((registration) => !registration.answered).length;
+    expect(await registrations.retryUnanswered()).toEqual([]);
+    const registered = registrations.sent.map((registration) => registration.nik);
+    const programmes = await eventually(
+      () => programmesAtBpjs(registered),
+      (seen) => registered.every((nik) => seen[nik] === 3),
+      60_000,
+    );
+    const enrolledAfterMs = performance.now() - loadEnded;
+    const keysOfRegistered = registered.map((nik) => `nik:${nik}`);
+    const outbox = await rowsOf<{ id: string; ordering_key: string; key_seq: number }>(
+      'workforce',
+      'SELECT id, ordering_key, key_seq::int FROM outbox_event WHERE ordering_key = ANY($1) ORDER BY position',
+      [keysOfRegistered],
+    );
+    const inbox = await rowsOf<{ id: string }>(
+      'bpjs',
+      "SELECT id FROM inbox_event WHERE source = 'workforce' AND ordering_key = ANY($1)",
+      [keysOfRegistered],
+    );
+    const relayed = (await streamEvents(nats!.url, 'JEMBATAN_EVENTS_WORKFORCE')).filter((event) =>
+      keysOfRegistered.includes(event.orderingKey),
+    );
 
     const figures = load.figures();
+    const writeFigures = writes.figures();
     console.log(
       [
         `cluster: ${load.outcomes.length} requests at ${RATE}/s, in flight at kill -9: ${inFlightAtKill}, ` +
           `gw2 DOWN in HAProxy after ${Math.round(downAfterMs)} ms (checks every ${CHECK_INTERVAL_MS} ms, fall ${CHECK_FALL}), ` +
           `sg1 DOWN after ${cutDownMs.map(Math.round).join('/')} ms (workforce/bpjs), ` +
           `Redis away: every replica on its own after ${Math.round(perReplicaAfterMs)} ms, sharing again ${Math.round(sharedAgainAfterMs)} ms after it was back`,
-        ...figures.map(
-          (phase) =>
-            `  ${phase.phase.padEnd(16)} sent ${phase.sent}, answered ${phase.answered}, failed ${JSON.stringify(phase.failed)}, p50 ${phase.p50} ms, p99 ${phase.p99} ms`,
-        ),
+        ...printPhases(figures),
+        `registrations at ${WRITE_RATE}/s, in flight at kill -9: ${writesInFlightAtKill}, ${unanswered} sent again ` +
+          `with their key; all ${registered.length} enrolled at BPJS ${Math.round(enrolledAfterMs)} ms after the load ` +
+          `ended, from ${outbox.length} events (${relayed.length} in the stream, ${inbox.length} in BPJS's inbox)`,
+        ...printPhases(writeFigures),
       ].join('\n'),
     );
-    const failedIn = (phase: string) =>
-      figures.find((entry) => entry.phase === phase)!.sent - figures.find((entry) => entry.phase === phase)!.answered;
+    // A phase shorter than the writes' interval may hold no registration: none failed in it.
+    const failedIn = (of: PhaseFigures[], phase: string) => {
+      const entry = of.find((candidate) => candidate.phase === phase);
+      return entry ? entry.sent - entry.answered : 0;
+    };
     expect(killedAt).toBeGreaterThan(0);
     // Only requests in flight on the killed replica may fail, at most as many as were in flight.
-    expect(failedIn('kill -9 gw2')).toBeLessThanOrEqual(inFlightAtKill);
+    expect(failedIn(figures, 'kill -9 gw2')).toBeLessThanOrEqual(inFlightAtKill);
+    expect(failedIn(writeFigures, 'kill -9 gw2')).toBeLessThanOrEqual(writesInFlightAtKill);
     expect(downAfterMs).toBeLessThanOrEqual(CHECK_INTERVAL_MS * (CHECK_FALL + 2));
     for (const phase of ['steady', 'link sg1 cut', 'link sg1 back', 'rolling restart', 'redis restart']) {
-      expect([phase, failedIn(phase)]).toEqual([phase, 0]);
+      expect([phase, failedIn(figures, phase)]).toEqual([phase, 0]);
+      expect([`write ${phase}`, failedIn(writeFigures, phase)]).toEqual([`write ${phase}`, 0]);
     }
     for (const phase of figures) expect(phase.sent).toBeGreaterThan(0);
+    // Each worker registered once, enrolled once in JKK, JKM and JHT, from events each published
+    // to the stream once (what every consumer is delivered), in their key's order, applied once.
+    expect(Object.values(programmes).every((count) => count === 3)).toBe(true);
+    expect(outbox.filter((row) => row.key_seq === 1)).toHaveLength(registered.length);
+    expect(relayed.map((event) => event.id).sort()).toEqual(outbox.map((row) => row.id).sort());
+    expect(keySeqsByKey(relayed)).toEqual(
+      keySeqsByKey(outbox.map((row) => ({ orderingKey: row.ordering_key, keySeq: row.key_seq }))),
+    );
+    expect(inbox.map((row) => row.id).sort()).toEqual(outbox.map((row) => row.id).sort());
   }, 180_000);
 });

@@ -44,24 +44,28 @@ export async function startEventFixture(env: Record<string, string>, port: numbe
   };
 }
 
-/** A private NATS server with JetStream on a free port, with its own store: the shared one is never stopped. */
+/**
+ * A private NATS server with JetStream on a free port, with its own store: the shared one is never
+ * stopped. On loopback unless given a host's private address (the cluster test's data host).
+ */
 export async function startPrivateNats(
   storeDir: string,
   port?: number,
+  host = '127.0.0.1',
 ): Promise<FixtureProcess & { url: string; port: number }> {
   const natsPort = port ?? (await freePort());
   const accepting = () =>
     new Promise<boolean>((resolve) => {
-      const socket = connect(natsPort, '127.0.0.1', () => {
+      const socket = connect(natsPort, host, () => {
         socket.end();
         resolve(true);
       });
       socket.on('error', () => resolve(false));
     });
   const server = await startFixtureProcess(
-    { binary: '/usr/sbin/nats-server', args: ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', storeDir] },
+    { binary: '/usr/sbin/nats-server', args: ['-js', '-a', host, '-p', String(natsPort), '-sd', storeDir] },
     accepting,
     {},
   );
-  return { ...server, url: `nats://127.0.0.1:${natsPort}`, port: natsPort };
+  return { ...server, url: `nats://${host}:${natsPort}`, port: natsPort };
 }

@@ -9,6 +9,8 @@ export interface FixtureProcess {
   output(): string;
   /** Sends the signal and resolves once the process is gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** Resolves once the process is gone, however it ended. */
+  exited: Promise<void>;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function startFixtureProcess(
       await kill('SIGKILL');
       throw new Error(`${args.join(' ')} did not answer within ${timeoutMs} ms:\n${output}`);
     }
-    if (await probe().catch(() => false)) return { origin, output: () => output, kill };
+    if (await probe().catch(() => false)) return { origin, output: () => output, kill, exited };
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -13,7 +13,9 @@ export async function resetForReplay(databases: { workforce: string; bpjs: strin
     await sql.query('BEGIN');
     await sql.query('DELETE FROM bpjs_cover WHERE nik = ANY($1)', [pkpNiks]);
     await sql.query('DELETE FROM worker WHERE nik = ANY($1)', [pkpNiks]);
-    await sql.query('TRUNCATE outbox_event, inbox_event, inbox_ordering_key, inbox_parked_event, idempotency_record');
+    await sql.query(
+      'TRUNCATE outbox_event, outbox_relay_lease, inbox_event, inbox_ordering_key, inbox_parked_event, idempotency_record',
+    );
     await sql.query('COMMIT');
   });
   await withClient(databases.bpjs, async (sql) => {
@@ -24,7 +26,9 @@ export async function resetForReplay(databases: { workforce: string; bpjs: strin
     await sql.query('DELETE FROM claim WHERE kpj IN (SELECT kpj FROM replay_kpj)');
     await sql.query('DELETE FROM enrollment WHERE kpj IN (SELECT kpj FROM replay_kpj)');
     await sql.query('DELETE FROM participant WHERE kpj IN (SELECT kpj FROM replay_kpj)');
-    await sql.query('TRUNCATE outbox_event, inbox_event, inbox_ordering_key, inbox_parked_event, idempotency_record');
+    await sql.query(
+      'TRUNCATE outbox_event, outbox_relay_lease, inbox_event, inbox_ordering_key, inbox_parked_event, idempotency_record',
+    );
     // The summaries the enrolments will keep, recounted without the PKP taken out.
     await refreshCoverageSummaries({
       query: async (text, values) => (await sql.query(text, values as unknown[])).rows,

@@ -18,13 +18,13 @@ const USAGE = `pnpm bench:peers [--rounds 5] [--seconds 20] [--warmup 3] [--conn
   [--scenarios ${SCENARIOS.map((s) => s.name).join(',')}] [--systems ${SYSTEMS.join(',')}]
   [--root <checkout>] (or JEMBATAN_BENCH_ROOT) [--databases jembatan_peers]`;
 
-function positive(name: string, text: string | undefined): number {
+export function positive(name: string, text: string | undefined, usage = USAGE): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number\n${USAGE}`);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number\n${usage}`);
   return value;
 }
 
-function listOf<T extends string>(name: string, text: string | undefined, known: readonly T[]): T[] {
+export function listOf<T extends string>(name: string, text: string | undefined, known: readonly T[]): T[] {
   if (text === undefined) return [...known];
   const chosen = text.split(',').filter(Boolean);
   const unknown = chosen.filter((item) => !known.includes(item as T));

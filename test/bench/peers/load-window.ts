@@ -16,7 +16,8 @@ export interface WindowResult extends LoadResult {
 }
 
 export interface WindowTarget {
-  gatewayPid: number;
+  /** The gateway's process, or each replica's: their CPU is summed. */
+  gatewayPids: readonly number[];
   subgraphPids: readonly number[];
 }
 
@@ -31,8 +32,9 @@ const WINDOW_GRACE_MS = 60_000;
 export async function runWindow(plan: LoadPlan, target: WindowTarget, folder: string): Promise<WindowResult> {
   const planPath = join(folder, 'load-plan.json');
   writeFileSync(planPath, JSON.stringify(plan));
-  const subgraphCpu = () => target.subgraphPids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
-  const gatewayBefore = cpuMsOf(target.gatewayPid);
+  const cpuOf = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+  const gatewayBefore = cpuOf(target.gatewayPids);
+  const subgraphCpu = () => cpuOf(target.subgraphPids);
   const subgraphsBefore = subgraphCpu();
   const output = await new Promise<string>((resolve, reject) => {
     track(
@@ -45,7 +47,7 @@ export async function runWindow(plan: LoadPlan, target: WindowTarget, folder: st
       ),
     );
   });
-  const gatewayMs = cpuMsOf(target.gatewayPid) - gatewayBefore;
+  const gatewayMs = cpuOf(target.gatewayPids) - gatewayBefore;
   const subgraphMs = subgraphCpu() - subgraphsBefore;
   const load = JSON.parse(output.trim().split('\n').at(-1)!) as LoadResult;
   const requests = Math.max(load.requests, 1);

@@ -9,7 +9,8 @@ import { unexpectedErrorCode } from './unexpected-errors';
  * beyond the scenario's expected ones. Prints one JSON line: LoadResult.
  */
 export interface LoadPlan {
-  url: string;
+  /** One gateway, or several replicas: autocannon spreads the connections over them in turn. */
+  urls: string[];
   headers: Record<string, string>;
   bodies: string[];
   connections: number;
@@ -39,7 +40,8 @@ async function main() {
   const unexpectedCodes: Record<string, number> = {};
   const note = (code: string) => (unexpectedCodes[code] = (unexpectedCodes[code] ?? 0) + 1);
   const result = await autocannon({
-    url: plan.url,
+    // autocannon takes several URLs (its README: connection i goes to url i mod n); its types say one.
+    url: (plan.urls.length === 1 ? plan.urls[0]! : plan.urls) as string,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...plan.headers },
     connections: plan.connections,

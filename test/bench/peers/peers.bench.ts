@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readOperationManifest } from '@jembatan/gateway';
-import { mintUserToken, writeBenchKeys } from './bench-keys';
+import { writeBenchKeys } from './bench-keys';
 import { dki2016Databases } from './bench-databases';
 import { readBenchOptions } from './bench-options';
 import { killAllChildren, type StartedService } from './child-processes';
@@ -11,6 +10,7 @@ import { runWindow, type WindowResult } from './load-window';
 import { loadAverage, rssMbOf } from './process-stats';
 import { ratioTable, systemLines, type ScenarioSummary, type ScenarioWindows } from './report';
 import { readBenchData, SCENARIOS, type BenchData, type Scenario } from './scenarios';
+import { loadPlanOf, requestsOf, type ScenarioRequests } from './scenario-requests';
 import {
   startSubgraphs,
   startSystem,
@@ -32,26 +32,6 @@ import {
 const options = readBenchOptions();
 /** Requests compared across systems before timing, per scenario (spread over its bodies). */
 const IDENTICAL_SAMPLE = 4;
-
-interface ScenarioRequests {
-  bodies: string[];
-  headers: Record<string, string>;
-}
-
-async function requestsOf(scenario: Scenario, data: BenchData, context: BenchContext): Promise<ScenarioRequests> {
-  const operation = readOperationManifest(join(context.root, 'schema/operations/manifest.json')).operations.find(
-    (each) => each.name === scenario.operation,
-  );
-  if (!operation) throw new Error(`${scenario.operation} is not a published operation of ${context.root}`);
-  const bodies = scenario
-    .variables(data)
-    .map((variables) => JSON.stringify({ query: operation.body, operationName: operation.name, variables }));
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${await mintUserToken(context.keys, scenario.caller)}`,
-  };
-  if (scenario.caller.purpose) headers['x-purpose'] = scenario.caller.purpose;
-  return { bodies, headers };
-}
 
 async function ask(service: StartedService, requests: ScenarioRequests, body: string) {
   const response = await fetch(`${service.origin}/graphql`, {
@@ -118,18 +98,9 @@ async function runScenario(
   const windows: ScenarioWindows = new Map([...systems.keys()].map((system) => [system, []]));
   const window = (system: SystemName, seconds: number) =>
     runWindow(
+      loadPlanOf(scenario, requests, [systems.get(system)!.origin], { connections: options.connections, seconds }),
       {
-        url: `${systems.get(system)!.origin}/graphql`,
-        headers: requests.headers,
-        bodies: requests.bodies,
-        connections: options.connections,
-        seconds,
-        // Far above what 2 cores answer; a bound, not a target.
-        maxRequests: Math.ceil(seconds * 50_000),
-        expectedErrorCodes: scenario.expectedErrorCodes,
-      },
-      {
-        gatewayPid: systems.get(system)!.pid,
+        gatewayPids: [systems.get(system)!.pid],
         subgraphPids: system.startsWith('SQL') ? [] : [subgraphs.workforce.pid, subgraphs.bpjs.pid],
       },
       context.folder,

@@ -2,14 +2,17 @@ import { median } from '../measure';
 import type { WindowResult } from './load-window';
 import type { SystemName } from './systems';
 
-/** Every timed window of one scenario: per system, one result per round. */
-export type ScenarioWindows = Map<SystemName, WindowResult[]>;
+/** Every timed window of one scenario: per system (or way of running one), one result per round. */
+export type ScenarioWindows<TSystem extends string = SystemName> = Map<TSystem, WindowResult[]>;
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '–');
 
 /** One line per system: medians over the rounds (errors summed), and the machine's load in each window. */
-export function systemLines(windows: ScenarioWindows, rssMb: ReadonlyMap<SystemName, number>): string[] {
+export function systemLines<TSystem extends string>(
+  windows: ScenarioWindows<TSystem>,
+  rssMb: ReadonlyMap<TSystem, number>,
+): string[] {
   const lines = [
     `  ${'system'.padEnd(8)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'errors'.padStart(7)}` +
       `  ${'gw CPU/req'.padStart(10)} ${'sg CPU/req'.padStart(10)} ${'RSS'.padStart(7)}  load per window`,
@@ -32,10 +35,10 @@ export function systemLines(windows: ScenarioWindows, rssMb: ReadonlyMap<SystemN
 }
 
 /** The median of per-round ratios of one system's figure to another's (rounds pair up by index). */
-export function medianRatio(
-  windows: ScenarioWindows,
-  numerator: SystemName,
-  denominator: SystemName,
+export function medianRatio<TSystem extends string>(
+  windows: ScenarioWindows<TSystem>,
+  numerator: TSystem,
+  denominator: TSystem,
   pick: (result: WindowResult) => number,
 ): number {
   const top = windows.get(numerator);

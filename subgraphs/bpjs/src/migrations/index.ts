@@ -1,7 +1,7 @@
 import {
   auditTrailMigrations,
   CreateInbox1766000000040,
-  CreateOutbox1766000000010,
+  outboxMigrations,
   seedLedgerMigrations,
   writeMigrations,
 } from '@jembatan/kit';
@@ -19,7 +19,7 @@ export const bpjsMigrations = [
   AddEmployers1732406400300,
   AddUnitCoverageChanges1732406400400,
   AddClaimTotals1765000000200,
-  CreateOutbox1766000000010,
+  ...outboxMigrations,
   ...writeMigrations,
   AddWriteState1766000000200,
   CreateInbox1766000000040,

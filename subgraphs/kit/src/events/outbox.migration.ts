@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CreateRelayLease1766000000050 } from './relay/relay-lease.migration';
 
 /**
  * The transactional outbox: the events of a change are rows written in the change's own
@@ -32,3 +33,6 @@ export class CreateOutbox1766000000010 implements MigrationInterface {
     await runner.query('DROP TABLE outbox_event');
   }
 }
+
+/** The kit's migrations for an agency that publishes events: its outbox and the lease of its relay. */
+export const outboxMigrations = [CreateOutbox1766000000010, CreateRelayLease1766000000050];

@@ -1,7 +1,7 @@
 import {
   auditTrailMigrations,
   CreateInbox1766000000040,
-  CreateOutbox1766000000010,
+  outboxMigrations,
   seedLedgerMigrations,
   writeMigrations,
 } from '@jembatan/kit';
@@ -14,7 +14,7 @@ import { AddBpjsCoverMirror1766000000190 } from './1766000000190-AddBpjsCoverMir
 export const workforceMigrations = [
   ...seedLedgerMigrations,
   ...auditTrailMigrations,
-  CreateOutbox1766000000010,
+  ...outboxMigrations,
   ...writeMigrations,
   CreateWorkforceRegistry1732406400100,
   AddUnitWorkerCounts1765000000100,

@@ -6,7 +6,7 @@ import { openScratchDatabase, TEST_ENGINES } from '../../testing/scratch-databas
 import { appendToOutbox } from '../append-to-outbox';
 import type { EventPublisher } from '../event-transport';
 import type { OutboxEvent } from '../outbox-event';
-import { CreateOutbox1766000000010 } from '../outbox.migration';
+import { outboxMigrations } from '../outbox.migration';
 import { startOutboxRelay, type OutboxRelay } from '../relay/outbox-relay';
 
 /** A transport that keeps what it was given, and refuses while `down`. */
@@ -24,11 +24,7 @@ function recordingPublisher() {
   return { publisher, batches, state };
 }
 
-// Replicas exist only on PostgreSQL: a PGlite data directory belongs to one process, and PGlite is
-// one session, where an advisory lock cannot tell two relays apart.
-const CASES = TEST_ENGINES.map((engine) => [engine, engine === 'postgres'] as const);
-
-describe.each(CASES)('the outbox relay on %s', (engine, replicas) => {
+describe.each(TEST_ENGINES)('the outbox relay on %s', (engine) => {
   let database: Database;
   let dispose: () => Promise<void>;
   const relays: OutboxRelay[] = [];
@@ -49,7 +45,7 @@ describe.each(CASES)('the outbox relay on %s', (engine, replicas) => {
         Array.from({ length: count }, (_, index) => ({ type: 'Noted', orderingKey: key, payload: { index } })),
       ),
     );
-  const start = (publisher: EventPublisher) => {
+  const start = (publisher: EventPublisher, leaseMs?: number) => {
     const relay = startOutboxRelay({
       source: 'workforce',
       dataSource: database.dataSource,
@@ -57,24 +53,25 @@ describe.each(CASES)('the outbox relay on %s', (engine, replicas) => {
       logger: recordingLogger().logger,
       batchSize: 40,
       pollMs: 20,
+      leaseMs,
     });
     relays.push(relay);
     return relay;
   };
 
   beforeAll(async () => {
-    ({ database, dispose } = await openScratchDatabase(engine, `outbox-relay-${engine}`, [CreateOutbox1766000000010]));
+    ({ database, dispose } = await openScratchDatabase(engine, `outbox-relay-${engine}`, outboxMigrations));
   });
   afterAll(async () => {
     await Promise.all(relays.map((relay) => relay.close()));
     await dispose?.();
   });
 
-  it(`${replicas ? 'with two replicas, publishes' : 'publishes'} every event exactly once, oldest first, in batches`, async () => {
+  it('with two replicas, publishes every event exactly once, oldest first, in batches', async () => {
     const first = recordingPublisher();
     const second = recordingPublisher();
     const a = start(first.publisher);
-    const b = replicas ? start(second.publisher) : a;
+    const b = start(second.publisher);
     const written = [...(await write(150, 'nik:1')), ...(await write(50, 'nik:2'))];
     expect(await eventually(unpublished, (n) => n === 0)).toBe(0);
     const published = [...first.batches, ...second.batches].flat();
@@ -87,13 +84,34 @@ describe.each(CASES)('the outbox relay on %s', (engine, replicas) => {
       [...written.map((event) => event.position)].sort((x, y) => x - y),
     );
 
-    if (!replicas) return;
     // The leader stops: the standby takes over.
     const standby = leader === first ? second : first;
     await (leader === first ? a : b).close();
     const later = await write(10, 'nik:3');
     expect(await eventually(unpublished, (n) => n === 0)).toBe(0);
     expect(standby.batches.flat().map((event) => event.id)).toEqual(later.map((event) => event.id));
+  });
+
+  it("lets a standby take over once a stuck leader's lease expires", async () => {
+    await Promise.all(relays.splice(0).map((relay) => relay.close()));
+    let unstick = () => {};
+    const stuck: EventPublisher = {
+      name: 'stuck',
+      publish: () => new Promise<void>((resolve) => (unstick = resolve)),
+      async close() {},
+    };
+    const standby = recordingPublisher();
+    start(stuck, 300);
+    // The stuck relay leads first: its lease is taken before the standby starts looking.
+    await eventually(
+      () => database.dataSource.transaction((manager) => manager.query('SELECT holder FROM outbox_relay_lease')),
+      (rows) => (rows as unknown[]).length === 1,
+    );
+    start(standby.publisher, 300);
+    const written = await write(3, 'nik:5');
+    expect(await eventually(unpublished, (n) => n === 0, 15_000)).toBe(0);
+    expect(standby.batches.flat().map((event) => event.id)).toEqual(written.map((event) => event.id));
+    unstick();
   });
 
   it('keeps events unpublished while the transport refuses them, says why, and recovers', async () => {

@@ -8,7 +8,7 @@ import { appendToOutbox } from '../append-to-outbox';
 import { CreateInbox1766000000040 } from '../inbox/inbox.migration';
 import { DELIVERIES_EXHAUSTED } from '../inbox/apply-delivery';
 import type { OutboxEventDraft } from '../outbox-event';
-import { CreateOutbox1766000000010 } from '../outbox.migration';
+import { outboxMigrations } from '../outbox.migration';
 import { eventually } from '../../testing/eventually';
 import { startTransportRig, TRANSPORTS, type TransportRig } from './transport-harness';
 
@@ -22,7 +22,7 @@ describe.each(CASES)('the %s transport on %s', (transport, engine) => {
 
   const write = (drafts: OutboxEventDraft[]) =>
     database.dataSource.transaction((manager) => appendToOutbox(manager, producer, drafts));
-  // In a transaction each: see relay/short-transaction.ts for why, on PGlite.
+  // In a transaction each: see relay/outbox-relay.ts for why, on PGlite.
   const query = (sql: string, parameters: unknown[] = []) =>
     database.dataSource.transaction((manager) => manager.query(sql, parameters));
   const notesOf = async (orderingKey: string) =>
@@ -37,7 +37,7 @@ describe.each(CASES)('the %s transport on %s', (transport, engine) => {
 
   beforeAll(async () => {
     ({ database, dispose } = await openScratchDatabase(engine, `events-${transport}-${engine}`, [
-      CreateOutbox1766000000010,
+      ...outboxMigrations,
       CreateInbox1766000000040,
       CreateEventFixture1766000000900,
     ]));

@@ -1,9 +1,8 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { describeError, type Logger } from '../../log';
 import { UNOBSERVED_EVENTS, type EventMetrics } from '../event-metrics';
 import type { EventPublisher } from '../event-transport';
-import { RelayLeadership } from './relay-leadership';
-import { inShortTransaction } from './short-transaction';
+import { RelayLease } from './relay-lease';
 import { markPublished, readUnpublishedEvents } from './unpublished-events';
 
 /** A publish the transport refused: the relay's connection is fine. */
@@ -25,6 +24,8 @@ export interface OutboxRelayOptions {
   pollMs: number;
   /** The longest pause after failures, which double from pollMs. */
   maxBackoffMs?: number;
+  /** How long the leader's lease lasts unrenewed: a crashed leader's standby takes over after it. */
+  leaseMs?: number;
 }
 
 export interface OutboxRelay {
@@ -41,7 +42,7 @@ export interface OutboxRelay {
  * to the transport, and marked published only after the transport acknowledged all of it. A
  * crash in between leaves the rows unpublished, so they go out again after a restart; the
  * stream's de-duplication and the consumer's inbox make that harmless. One replica relays at a
- * time (RelayLeadership); the others stand by.
+ * time (RelayLease); the others stand by.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const metrics = options.metrics ?? UNOBSERVED_EVENTS;
@@ -63,25 +64,27 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     sleeping.resolve();
   };
 
-  const leadership = new RelayLeadership(options.dataSource);
+  const lease = new RelayLease(options.source, options.leaseMs ?? 10_000);
+  // Every statement in a transaction of its own: PGlite's socket server interleaves the protocol
+  // messages of statements that connections send at once unless one of them is inside a
+  // transaction (electric-sql/pglite#1046), which binds one statement's parameters to another's.
+  const inTransaction = <T>(run: (manager: EntityManager) => Promise<T>) => options.dataSource.transaction(run);
 
   /** One batch: how many events went out; undefined while another replica relays. */
   const relayBatch = async (): Promise<number | undefined> => {
-    const connection = await leadership.acquire();
-    if (!connection) return undefined;
     try {
-      const events = await inShortTransaction(connection, () =>
-        readUnpublishedEvents(connection, options.source, options.batchSize),
+      const events = await inTransaction(async (manager) =>
+        (await lease.hold(manager)) ? readUnpublishedEvents(manager, options.source, options.batchSize) : undefined,
       );
-      if (events.length === 0) return 0;
+      if (!events?.length) return events?.length;
       await options.publisher.publish(events).catch((error: unknown) => {
         throw new PublishFailed(error);
       });
-      await inShortTransaction(connection, () => markPublished(connection, events));
+      await inTransaction((manager) => markPublished(manager, events));
       return events.length;
     } catch (error) {
-      // The connection itself may be what failed: lead again from a fresh one.
-      if (!(error instanceof PublishFailed)) await leadership.release();
+      // The renewal may have rolled back with the transaction: ask the database again next time.
+      if (!(error instanceof PublishFailed)) lease.forget();
       throw error instanceof PublishFailed ? error.cause : error;
     }
   };
@@ -109,11 +112,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       if (stopped) break;
       if (failure) await sleep(Math.min(options.pollMs * 2 ** Math.min(failures, 16), maxBackoffMs));
-      // A standby looks for the leader's lock less often than a leader for new rows.
+      // A standby looks for an expired lease less often than a leader for new rows.
       else if (published === undefined) await sleep(Math.max(options.pollMs * 10, 1_000));
       else if (published < options.batchSize) await sleep(options.pollMs);
     }
-    await leadership.release();
+    await inTransaction((manager) => lease.release(manager)).catch(() => {
+      // Unreachable database: the lease expires by itself.
+    });
   };
   const running = loop();
 
