@@ -126,7 +126,15 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
 
   return {
     sources: sourcesOf(options.handlers),
-    receive: (delivery) => queue.submit(delivery),
+    receive: (delivery) =>
+      queue.submit(delivery).catch((error: unknown) => {
+        // Each delivery's own failure is already an outcome; this is the consumer's own bug.
+        options.logger.error('event delivery could not be settled', {
+          eventId: delivery.event.id,
+          ...describeError(error),
+        });
+        return 'failed' as const;
+      }),
     idle: () => queue.idle(),
   };
 }
