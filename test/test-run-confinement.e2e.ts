@@ -2,13 +2,20 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomTestNamespace, TEST_NAMESPACE, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
+import {
+  randomTestNamespace,
+  TEST_NAMESPACE,
+  TEST_NATS_URL,
+  TEST_POSTGRES_URL,
+  TEST_REDIS_URL,
+} from '@jembatan/kit/testing';
 import { removeTestLeftovers } from './harness/test-leftovers';
 
 /**
- * What a killed run leaves behind (databases, roles, Redis keys, folders) is removed by the next
+ * What a killed run leaves behind (databases, roles, Redis keys, NATS streams, folders) is removed by the next
  * run once it is an hour old, and a run's own namespace is removed at its end; nothing of another
  * run still going, nor anything a test run did not make, is touched.
  */
@@ -32,6 +39,19 @@ const names = {
   },
 };
 const all = Object.values(names);
+// Event streams: the server sets their creation time, so only a run's end (by namespace) and the
+// age sweep's sparing of a young stream can be shown here.
+const streams = {
+  otherRun: `JEMBATAN_EVENTS_P${other.toUpperCase()}_NATS_PGLITE`,
+  notATest: `JEMBATAN_EVENTS_PAJAK_${TEST_NAMESPACE.toUpperCase()}`,
+};
+let nats: NatsConnection;
+let streamManager: JetStreamManager;
+const streamExists = (name: string) =>
+  streamManager.streams.info(name).then(
+    () => true,
+    () => false,
+  );
 
 let postgres: Client;
 let redis: Redis;
@@ -53,6 +73,10 @@ beforeAll(async () => {
     await redis.set(key, '1');
     mkdirSync(join(tmpdir(), folder, 'db'), { recursive: true });
   }
+  nats = await connect({ servers: TEST_NATS_URL });
+  streamManager = await nats.jetstreamManager();
+  for (const name of Object.values(streams))
+    await streamManager.streams.add({ name, subjects: [`confinement.${name}`] });
 });
 
 afterAll(async () => {
@@ -62,6 +86,8 @@ afterAll(async () => {
     await redis.del(key);
     rmSync(join(tmpdir(), folder), { recursive: true, force: true });
   }
+  for (const name of Object.values(streams)) await streamManager.streams.delete(name).catch(() => false);
+  await nats.close();
   await postgres.end();
   redis.disconnect();
 });
@@ -83,6 +109,8 @@ describe('a test run on a shared machine', { timeout: 120_000 }, () => {
       expect(await redis.exists(kept.redis)).toBe(1);
       expect(existsSync(join(tmpdir(), kept.folder))).toBe(true);
     }
+    expect(await streamExists(streams.otherRun)).toBe(true);
+    expect(await streamExists(streams.notATest)).toBe(true);
   });
 
   it("removes everything of one namespace at a run's end, and only that", async () => {
@@ -92,6 +120,8 @@ describe('a test run on a shared machine', { timeout: 120_000 }, () => {
     expect(existsSync(join(tmpdir(), names.otherRun.folder))).toBe(false);
     expect(await databaseExists(names.notATest.postgres)).toBe(true);
     expect(await redis.exists(names.notATest.redis)).toBe(1);
+    expect(await streamExists(streams.otherRun)).toBe(false);
+    expect(await streamExists(streams.notATest)).toBe(true);
   });
 
   it('runs in a namespace of its own, which the templates it serves carry', async () => {

@@ -2,8 +2,9 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { connect } from 'nats';
 import { Client } from 'pg';
-import { parseTestResourceName, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
+import { parseTestResourceName, TEST_NATS_URL, TEST_POSTGRES_URL, TEST_REDIS_URL } from '@jembatan/kit/testing';
 
 /** Which leftovers to remove: those of one namespace (this run's, at its end), or any older than an age. */
 export type LeftoverSelector = { namespace: string } | { olderThanMs: number };
@@ -12,6 +13,7 @@ export interface RemovedLeftovers {
   databases: number;
   roles: number;
   redisKeys: number;
+  natsStreams: number;
   folders: number;
 }
 
@@ -23,12 +25,40 @@ function selects(selector: LeftoverSelector, made: { namespace: string; createdA
 
 /**
  * Removes what test runs left on this machine: databases and roles on the test PostgreSQL
- * server, keys on the test Redis, folders under the temporary folder. Only names a test run
- * made (see @jembatan/kit/testing's test-namespace) are considered.
+ * server, keys on the test Redis, event streams on the test NATS, folders under the temporary
+ * folder. Only names a test run made (see @jembatan/kit/testing's test-namespace) are considered.
  */
 export async function removeTestLeftovers(selector: LeftoverSelector): Promise<RemovedLeftovers> {
-  const [postgres, redisKeys] = await Promise.all([removePostgresLeftovers(selector), removeRedisLeftovers(selector)]);
-  return { ...postgres, redisKeys, folders: removeFolderLeftovers(selector) };
+  const [postgres, redisKeys, natsStreams] = await Promise.all([
+    removePostgresLeftovers(selector),
+    removeRedisLeftovers(selector),
+    removeNatsLeftovers(selector),
+  ]);
+  return { ...postgres, redisKeys, natsStreams, folders: removeFolderLeftovers(selector) };
+}
+
+/**
+ * The streams of the events contract suite's producers, `p<namespace>-<transport>-<engine>`
+ * (transport-contract.spec.ts), as streamOf names them; no agency's stream looks like this.
+ */
+const TEST_STREAM = /^JEMBATAN_EVENTS_P([0-9A-Z]{1,12})_(NATS|EMBEDDED)_(PGLITE|POSTGRES)$/;
+
+/** A run's streams delete themselves at its end; a killed run's are removed here. */
+async function removeNatsLeftovers(selector: LeftoverSelector): Promise<number> {
+  const nats = await connect({ servers: TEST_NATS_URL, timeout: 2_000 });
+  try {
+    const manager = await nats.jetstreamManager();
+    let removed = 0;
+    for await (const stream of manager.streams.list()) {
+      const namespace = TEST_STREAM.exec(stream.config.name)?.[1]?.toLowerCase();
+      if (namespace === undefined) continue;
+      if (!selects(selector, { namespace, createdAt: new Date(stream.created) })) continue;
+      if (await manager.streams.delete(stream.config.name).catch(() => false)) removed += 1;
+    }
+    return removed;
+  } finally {
+    await nats.close();
+  }
 }
 
 async function removePostgresLeftovers(selector: LeftoverSelector): Promise<{ databases: number; roles: number }> {
