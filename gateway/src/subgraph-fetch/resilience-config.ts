@@ -1,5 +1,6 @@
 import { ConfigurationError, readEnvironment } from '@jembatan/kit/http';
 import { z } from 'zod';
+import { REGISTERED_AGENCIES, type RegisteredAgency } from '@jembatan/subgraph-registry/agencies';
 
 /** How the gateway calls one subgraph: deadline, retries, connection pool and circuit breaker. */
 export interface SubgraphResilience {
@@ -63,16 +64,39 @@ export function resilienceFor(config: ResilienceConfig, subgraph: string): Subgr
 const millis = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /**
+ * Each registered agency's own deadline, `<PREFIX>_TIMEOUT_MS` (`WORKFORCE_TIMEOUT_MS`), when it
+ * differs from SUBGRAPH_TIMEOUT_MS: an agency added with `pnpm new-subgraph` gets its variable
+ * with no change here.
+ */
+function readTimeoutOverrides(
+  env: Record<string, string | undefined>,
+  agencies: readonly RegisteredAgency[],
+): ResilienceConfig['subgraphs'] {
+  return Object.fromEntries(
+    agencies.map(({ name, envPrefix: p }) => {
+      const values = readEnvironment(
+        { [`${p}_TIMEOUT_MS`]: millis(50, 120_000).optional() },
+        env,
+        'subgraph resilience',
+      ) as Record<string, number | undefined>;
+      const timeoutMs = values[`${p}_TIMEOUT_MS`];
+      return [name, timeoutMs === undefined ? {} : { timeoutMs }];
+    }),
+  );
+}
+
+/**
  * Reads how the gateway calls its subgraphs from the environment, each variable optional with a
  * default; fails naming the bad variable.
  */
-export function readResilienceConfig(env: Record<string, string | undefined>): ResilienceConfig {
+export function readResilienceConfig(
+  env: Record<string, string | undefined>,
+  agencies: readonly RegisteredAgency[] = REGISTERED_AGENCIES,
+): ResilienceConfig {
   const defaults = DEFAULT_SUBGRAPH_RESILIENCE;
   const values = readEnvironment(
     {
       SUBGRAPH_TIMEOUT_MS: millis(50, 120_000).default(defaults.timeoutMs),
-      WORKFORCE_TIMEOUT_MS: millis(50, 120_000).optional(),
-      BPJS_TIMEOUT_MS: millis(50, 120_000).optional(),
       SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(defaults.retries),
       SUBGRAPH_RETRY_BASE_DELAY_MS: millis(1, 10_000).default(defaults.retryBaseDelayMs),
       SUBGRAPH_RETRY_MAX_DELAY_MS: millis(1, 60_000).default(defaults.retryMaxDelayMs),
@@ -89,7 +113,6 @@ export function readResilienceConfig(env: Record<string, string | undefined>): R
       `SUBGRAPH_RETRY_MAX_DELAY_MS: must be at least SUBGRAPH_RETRY_BASE_DELAY_MS (${values.SUBGRAPH_RETRY_BASE_DELAY_MS}), got ${values.SUBGRAPH_RETRY_MAX_DELAY_MS}`,
     ]);
   }
-  const timeoutOverride = (timeoutMs: number | undefined) => (timeoutMs === undefined ? {} : { timeoutMs });
   return {
     defaults: {
       timeoutMs: values.SUBGRAPH_TIMEOUT_MS,
@@ -101,9 +124,6 @@ export function readResilienceConfig(env: Record<string, string | undefined>): R
       breakerFailures: values.BREAKER_FAILURES,
       breakerHalfOpenAfterMs: values.BREAKER_HALF_OPEN_AFTER_MS,
     },
-    subgraphs: {
-      workforce: timeoutOverride(values.WORKFORCE_TIMEOUT_MS),
-      bpjs: timeoutOverride(values.BPJS_TIMEOUT_MS),
-    },
+    subgraphs: readTimeoutOverrides(env, agencies),
   };
 }

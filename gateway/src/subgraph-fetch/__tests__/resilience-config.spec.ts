@@ -41,6 +41,13 @@ describe('readResilienceConfig', () => {
     expect(resilienceFor(readResilienceConfig({ WORKFORCE_TIMEOUT_MS: '900' }), 'workforce').timeoutMs).toBe(900);
   });
 
+  it('gives an agency added to the registry its own <PREFIX>_TIMEOUT_MS, with no change in the gateway', () => {
+    const pajak = { name: 'pajak', agency: 'Bapenda DKI', envPrefix: 'PAJAK', port: 4003 };
+    const config = readResilienceConfig({ PAJAK_TIMEOUT_MS: '12000' }, [pajak]);
+    expect(resilienceFor(config, 'pajak').timeoutMs).toBe(12000);
+    expect(() => readResilienceConfig({ PAJAK_TIMEOUT_MS: 'soon' }, [pajak])).toThrow(/PAJAK_TIMEOUT_MS/);
+  });
+
   it.each([
     ['SUBGRAPH_TIMEOUT_MS', 'five seconds'],
     ['SUBGRAPH_TIMEOUT_MS', '0'],
