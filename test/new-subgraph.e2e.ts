@@ -108,7 +108,7 @@ describe('pnpm new-subgraph', () => {
       [
         ...['exec', 'vitest', 'run', '--project', 'unit', '--project', 'e2e-postgres'],
         ...['--reporter', 'default', '--reporter', 'json', `--outputFile.json=${report}`],
-        ...[`subgraphs/${NAME}`, `test/${NAME}.e2e.ts`],
+        ...[`subgraphs/${NAME}`, `test/${NAME}.e2e.ts`, 'subgraphs/kit/src/config/__tests__/environment-documented'],
       ],
       { cwd: copy },
     );
@@ -120,6 +120,8 @@ describe('pnpm new-subgraph', () => {
       testResults: { name: string; status: string }[];
     };
     expect(results.testResults.map(({ name, status }) => [relative(copy, name), status]).sort()).toEqual([
+      // Every variable the new agency's service and the gateway read for it is documented.
+      ['subgraphs/kit/src/config/__tests__/environment-documented.spec.ts', 'passed'],
       [`subgraphs/${NAME}/src/__tests__/access-policy.spec.ts`, 'passed'],
       [`subgraphs/${NAME}/src/__tests__/${NAME}-service.spec.ts`, 'passed'],
       [`subgraphs/${NAME}/src/seed/__tests__/${NAME}-tables.spec.ts`, 'passed'],

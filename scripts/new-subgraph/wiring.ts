@@ -50,6 +50,10 @@ export function withEnvExampleBlock(text: string, { name, ENV, snake }: AgencyNa
     `# ${ENV}_PORT=${port}`,
     `# ${ENV}_URL=http://127.0.0.1:${port}/graphql`,
     `# ${ENV}_DATABASE_URL=postgres://${snake}@127.0.0.1:5432/${snake}`,
+    `# its /metrics listener in production (default: its port + 5000), and the gateway's deadline`,
+    `# for its fetches when it differs from SUBGRAPH_TIMEOUT_MS`,
+    `# ${ENV}_METRICS_PORT=${port + 5000}`,
+    `# ${ENV}_TIMEOUT_MS=5000`,
     '',
   ].join('\n');
   const lines = text.split('\n');
@@ -74,11 +78,18 @@ export function withConfigurationEntry(text: string, { name, ENV, snake }: Agenc
   // An entry runs on over its indented continuation lines; the new one goes after the last.
   let end = firstEntry;
   while (lines[end + 1]?.startsWith('- ') || lines[end + 1]?.startsWith('  ')) end += 1;
-  const variables = [`${ENV}_PORT`, `${ENV}_URL`, `${ENV}_DATABASE_URL`].map((variable) => `\`${variable}\``);
+  const variables = [
+    `${ENV}_PORT`,
+    `${ENV}_URL`,
+    `${ENV}_DATABASE_URL`,
+    `${ENV}_METRICS_PORT`,
+    `${ENV}_TIMEOUT_MS`,
+  ].map((variable) => `\`${variable}\``);
   const entry =
     `- ${variables.join(', ')}: ${name}: its port (default \`${port}\`), the URL the gateway calls instead ` +
-    `(default \`http://127.0.0.1:<port>/graphql\`), and its PostgreSQL (unset: PGlite, or ` +
-    `\`jembatan_${snake}\` on the server of \`DATABASE_URL\`).`;
+    `(default \`http://127.0.0.1:<port>/graphql\`), its PostgreSQL (unset: PGlite, or ` +
+    `\`jembatan_${snake}\` on the server of \`DATABASE_URL\`), its production \`/metrics\` port ` +
+    `(default \`${port + 5000}\`) and the gateway's deadline for it (default \`SUBGRAPH_TIMEOUT_MS\`).`;
   lines.splice(end + 1, 0, entry);
   return text.slice(0, start) + lines.join('\n');
 }
