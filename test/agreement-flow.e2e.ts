@@ -237,7 +237,17 @@ describe.each([
 
     // The typed client's registration screen, as a frontend team runs it: it registers a worker
     // and shows their enrolment arriving; run again, it replays instead of failing.
-    const screen = () =>
+    const screen = () => {
+      try {
+        return runScreen();
+      } catch (error) {
+        // What the services said meanwhile, to tell a client's bug from an agency's.
+        throw new Error(`${(error as Error).message}\nservices:\n${system!.output().slice(-4_000)}`, {
+          cause: error,
+        });
+      }
+    };
+    const runScreen = () =>
       execFileSync(
         process.execPath,
         [

@@ -56,7 +56,7 @@ async function main() {
 
   const deadline = Date.now() + Number(values['wait-seconds']) * 1000;
   for (;;) {
-    const { worker: seen } = await client.request(WorkerEnrolmentDocument, { nik }, { purpose: 'ENROLMENT' });
+    const seen = await enrolmentSoFar(client, nik);
     const enrolments = seen?.bpjs?.enrollments ?? [];
     if (seen?.bpjs && enrolments.length > 0) {
       console.log(`Enrolled at BPJS Ketenagakerjaan as ${seen.bpjs.segment}, KPJ ${seen.bpjs.kpj}:`);
@@ -73,6 +73,20 @@ async function main() {
       process.exit(3);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** Agencies that are briefly away while the screen waits: it says so and keeps waiting. */
+const TRANSIENT = new Set(['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT', 'RATE_LIMITED']);
+
+/** The worker as both agencies see them now; undefined while one of them is briefly unreachable. */
+async function enrolmentSoFar(client: ReturnType<typeof createJembatanClient>, nik: string) {
+  try {
+    return (await client.request(WorkerEnrolmentDocument, { nik }, { purpose: 'ENROLMENT' })).worker;
+  } catch (error) {
+    if (!(error instanceof JembatanRequestError) || !TRANSIENT.has(error.code)) throw error;
+    console.error(`(${error.code}: still waiting)`);
+    return undefined;
   }
 }
 
