@@ -3,6 +3,7 @@ import type { Program } from '../types/enums';
 import { changeCoverage } from '../writes/coverage-summaries';
 import { coverageEnded } from '../writes/participant-events';
 import { DkiEventPayload } from './dki-event-payloads';
+import { participantSubjects } from '../writes/participant-subjects';
 
 interface RegisteredCover {
   kpj: string;
@@ -45,7 +46,7 @@ export const onContractEnded: EventHandler = async (transaction, event, audit) =
   ]);
   await audit.recordChange({
     purpose: 'ENROLMENT',
-    subjects: [`nik:${nik}`, `kpj:${kpj}`],
+    subjects: participantSubjects({ nik, kpj }),
     changes: [{ field: 'Participant.enrollments', value: { kpj, until, ended: ending, withdrawn: withdrawnCover } }],
   });
 };

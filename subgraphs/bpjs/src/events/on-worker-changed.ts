@@ -1,6 +1,7 @@
 import type { EventHandler } from '@jembatan/kit';
 import { changeCoverage } from '../writes/coverage-summaries';
 import { DkiEventPayload } from './dki-event-payloads';
+import { participantSubjects } from '../writes/participant-subjects';
 
 const REGISTERED_SQL = `
   SELECT kpj, registrar_unit_code AS registrar FROM participant
@@ -27,7 +28,7 @@ export const onWorkerTransferred: EventHandler = async (transaction, event, audi
   });
   await audit.recordChange({
     purpose: 'ENROLMENT',
-    subjects: [`nik:${nik}`, `kpj:${registered.kpj}`],
+    subjects: participantSubjects({ nik, kpj: registered.kpj }),
     changes: [{ field: 'Participant.registrarUnitCode', value: toUnitCode }],
   });
 };
@@ -50,7 +51,7 @@ export const onWageCorrected: EventHandler = async (transaction, event, audit) =
   if (!updated) return;
   await audit.recordChange({
     purpose: 'ENROLMENT',
-    subjects: [`nik:${nik}`, `kpj:${updated.kpj}`],
+    subjects: participantSubjects({ nik, kpj: updated.kpj }),
     changes: [{ field: 'Participant.declaredIncome', value: income }],
   });
 };

@@ -3,6 +3,7 @@ import { claimAmountRefusal, enforce, transitionRefusal } from '../rules';
 import { ClaimStatus, type Program } from '../types/enums';
 import { CLAIM_RECORD_COLUMNS, type ClaimRecord } from './file-claim';
 import type { LedgerChange } from './ledger-change';
+import { participantSubjects } from './participant-subjects';
 
 export type ClaimDecision =
   | { to: ClaimStatus.VERIFIED }
@@ -61,7 +62,7 @@ export async function decideClaim(
   ])) as ClaimRecord[];
   return {
     result: decided!,
-    subjects: [`nik:${claim.nik}`, `kpj:${claim.kpj}`],
+    subjects: participantSubjects(claim),
     changes: [
       { field: 'Claim.status', value: decision.to },
       ...(amount === null ? [] : [{ field: 'Claim.amount', value: String(amount) }]),

@@ -5,6 +5,7 @@ import { changeCoverage } from './coverage-summaries';
 import type { LedgerChange } from './ledger-change';
 import { lockParticipant, type LockedParticipant } from './lock-participant';
 import { coverageEnded } from './participant-events';
+import { participantSubjects } from './participant-subjects';
 
 export interface CoverageEnding {
   kpj: string;
@@ -68,7 +69,7 @@ export async function endCoverage(
   });
   return {
     result: { kpj: participant.kpj, until: ending.until, programs, version: participant.version + 1 },
-    subjects: [`nik:${participant.nik}`, `kpj:${participant.kpj}`],
+    subjects: participantSubjects(participant),
     changes: [{ field: 'Enrollment.until', value: programs.map((program) => [program, ending.until]) }],
     events: [coverageEnded({ nik: participant.nik, kpj: participant.kpj, programs, until: ending.until })],
   };

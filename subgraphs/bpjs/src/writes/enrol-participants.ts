@@ -5,6 +5,7 @@ import { issueKpjs } from './issue-kpjs';
 import type { LedgerChange } from './ledger-change';
 import { participantEnrolled } from './participant-events';
 import { isCandidate, screenPeople, type Candidate, type PersonToEnrol } from './screen-people';
+import { participantSubjects } from './participant-subjects';
 
 /** The most people one call enrols: one transaction of about a dozen statements, a few MB of answer. */
 export const MAX_PEOPLE_PER_ENROLMENT = 1_000;
@@ -161,7 +162,7 @@ export async function enrolParticipants(
       refused: count('REFUSED'),
       outcomes,
     },
-    subjects: enrolled.flatMap(({ candidate, kpj }) => [`nik:${candidate.nik}`, `kpj:${kpj}`]),
+    subjects: enrolled.flatMap(({ candidate, kpj }) => participantSubjects({ nik: candidate.nik, kpj })),
     changes: enrolled.length
       ? [
           { field: 'Participant.kpj', value: enrolled.map((e) => [e.candidate.nik, e.kpj]) },

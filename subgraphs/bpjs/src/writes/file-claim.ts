@@ -4,6 +4,7 @@ import { claimAmountRefusal, coverageRefusal, enforce } from '../rules';
 import type { Program } from '../types/enums';
 import type { LedgerChange } from './ledger-change';
 import { lockParticipant } from './lock-participant';
+import { participantSubjects } from './participant-subjects';
 
 export interface ClaimFiling {
   kpj: string;
@@ -76,7 +77,7 @@ export async function fileClaim(
   ])) as ClaimRecord[];
   return {
     result: claim!,
-    subjects: [`nik:${participant.nik}`, `kpj:${participant.kpj}`],
+    subjects: participantSubjects(participant),
     changes: [
       { field: 'Claim.program', value: filing.program },
       { field: 'Claim.amount', value: String(filing.amount) },
