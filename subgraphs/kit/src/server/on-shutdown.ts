@@ -64,8 +64,11 @@ export function onShutdown(logger: Logger, service: StoppableService): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    // Started first: its first steps (the listener closed to new connections) run before this
+    // turn ends, so whoever reads "shutting down" finds them done, on a loaded machine too.
+    const stopped = stopService(logger, service);
     logger.info('shutting down', { signal, graceMs: service.shutdownGraceMs });
-    void stopService(logger, service).then((code) => process.exit(code));
+    void stopped.then((code) => process.exit(code));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
