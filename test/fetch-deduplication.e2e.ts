@@ -264,3 +264,68 @@ describe('identical subgraph fetches in flight', () => {
     expect(subjects.fetches.bpjs).toBe(2);
   });
 });
+
+/** How many requests a gateway answered with an identical request's answer, from its /metrics. */
+async function mergedRequests(gateway: HttpService): Promise<number> {
+  const metrics = await (await fetch(new URL('/metrics', gateway.url))).text();
+  const line = metrics.split('\n').find((each) => each.startsWith('jembatan_requests_merged_total'));
+  return Number(line?.split(' ')[1] ?? 0);
+}
+
+describe('identical requests in flight', () => {
+  const staffPage = (as: Caller): Ask => ({
+    operation: 'UnitStaffWithBpjs',
+    variables: { code: busyUnit.code, first: 3 },
+    as,
+    purpose: 'HR_ADMINISTRATION',
+  });
+
+  it('of one caller run once; each other request gets the same answer after its own audit record at both agencies', async () => {
+    const hr = caller('dki_hr');
+    const alone = withoutCursorValues((await send(supergraph.gateway, staffPage(hr))).body);
+    const mergedBefore = await mergedRequests(supergraph.gateway);
+    const { answers, fetches, auditCopies } = await together(times(5, () => staffPage(hr)));
+    expect(await mergedRequests(supergraph.gateway)).toBe(mergedBefore + 4);
+    expect(fetches).toEqual({ workforce: 1, bpjs: 1 });
+    expect(auditCopies).toEqual({ workforce: 4, bpjs: 4 });
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(withoutCursorValues(answer.body)).toEqual(alone);
+      expect(answer.cacheControl).toBe('no-store');
+      for (const agency of [supergraph.workforce, supergraph.bpjs]) {
+        const records = await auditRecords(agency, answer.requestId);
+        expect(records).toHaveLength(1);
+        expect(records[0]!.caller_subject).toBe(hr.subject);
+      }
+    }
+  });
+
+  it('of different callers, or for different purposes, never take each other’s answer', async () => {
+    const callers = [caller('dki_hr'), caller('dki_hr')];
+    const mergedBefore = await mergedRequests(supergraph.gateway);
+    const asks = [
+      ...callers.flatMap((each) => times(3, () => staffPage(each))),
+      ...times(2, () => ({ ...staffPage(callers[0]!), purpose: 'ENROLMENT' as const })),
+    ];
+    const { answers } = await together(asks);
+    // Two per caller for HR_ADMINISTRATION, one for ENROLMENT: never across the groups.
+    expect(await mergedRequests(supergraph.gateway)).toBe(mergedBefore + 5);
+    for (const [index, answer] of answers.entries()) {
+      expect(answer.status).toBe(200);
+      for (const agency of [supergraph.workforce, supergraph.bpjs]) {
+        const records = await auditRecords(agency, answer.requestId);
+        expect(records.map((record) => record.caller_subject)).toEqual([asks[index]!.as.subject]);
+      }
+    }
+  });
+
+  it('each run with deduplication off (SUBGRAPH_FETCH_DEDUP=off)', async () => {
+    const hr = caller('dki_hr');
+    const { fetches } = await together(
+      times(3, () => staffPage(hr)),
+      withoutDeduplication,
+    );
+    expect(fetches).toEqual({ workforce: 3, bpjs: 3 });
+    expect(await mergedRequests(withoutDeduplication)).toBe(0);
+  });
+});

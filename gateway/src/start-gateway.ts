@@ -11,7 +11,6 @@ import {
   healthRoute,
   requestIdOf,
   startHttpService,
-  stringifyCompactly,
   type HttpServerLimits,
   type InternalListener,
   type HttpService,
@@ -36,6 +35,13 @@ import {
   type ResilienceConfig,
 } from './subgraph-fetch';
 import { publishedOperationPlugin } from './operations';
+import {
+  InFlightRequests,
+  mergedRequestsPlugin,
+  RequestFetches,
+  stringifyOnce,
+  type MergedResponse,
+} from './merged-requests';
 import type { FileSupergraph } from './supergraph';
 import {
   admitOrRefuse,
@@ -119,13 +125,22 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
     options.fetchDeduplication === false
       ? undefined
       : new InFlightFetches({ onMerged: observability.countMergedSubgraphFetch });
+  // Whole requests are merged on top of their fetches: a request takes another's answer only by
+  // having each of that answer's fetches recorded as its own, which the fetches' merging knows.
+  const requestFetches = inFlightFetches && new RequestFetches();
+  const inFlightRequests =
+    inFlightFetches && new InFlightRequests<MergedResponse>({ onMerged: observability.countMergedRequest });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const agency = new AgencyDataSource(name, options.subgraphUrls[name] ?? url!, signGatewayToken, subgraphFetchers);
       if (!inFlightFetches) return agency;
-      return new DeduplicatingDataSource(name, agency, inFlightFetches, ({ request, context }, copyOf) =>
-        agency.recordMergedRead(request, context, copyOf),
+      return new DeduplicatingDataSource(
+        name,
+        agency,
+        inFlightFetches,
+        ({ request, context }, copyOf) => agency.recordMergedRead(request, context, copyOf),
+        requestFetches,
       );
     },
     logger: {
@@ -166,11 +181,13 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
       ...queryLimits.plugins,
       trustedOperations({ manifest, enforce: limits.trustedOperations.enforce, mayQueryAdHoc: callerMayQueryAdHoc }),
       ...observability.plugins,
-      // Last: a request the plugins above refuse never reaches the cache.
+      // After the limits: a request the plugins above refuse never reaches the cache.
       responseCache.plugin,
+      // Last: only a request that would run waits for an identical one.
+      ...(inFlightRequests && requestFetches ? [mergedRequestsPlugin(inFlightRequests, requestFetches)] : []),
     ],
     includeStacktraceInErrorResponses: options.stackTraces ?? false,
-    stringifyResult: stringifyCompactly,
+    stringifyResult: stringifyOnce,
     formatError: createFormatError({
       production: options.production,
       onUnexpected: (error) => logger.error('unexpected gateway error', describeError(error)),

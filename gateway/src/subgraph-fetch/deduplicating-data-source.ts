@@ -1,5 +1,6 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { GatewayContext } from '../context';
+import type { RequestFetches } from '../merged-requests/request-fetches';
 import { fetchDedupKey, isSharableFetch } from './fetch-dedup-key';
 import type { InFlightFetches } from './in-flight-fetches';
 import { isIncomingFetch, type FetchResponse, type IncomingFetch, type ProcessOptions } from './incoming-fetch';
@@ -23,11 +24,22 @@ export class DeduplicatingDataSource implements GraphQLDataSource<GatewayContext
     private readonly inner: GraphQLDataSource<GatewayContext>,
     private readonly inFlight: InFlightFetches,
     private readonly recordMergedRead: RecordMergedRead = async () => false,
+    /** Where each request's fetches are noted, for requests that take its whole answer. */
+    private readonly requestFetches?: RequestFetches,
   ) {}
 
   process(options: ProcessOptions): Promise<FetchResponse> {
-    if (!isIncomingFetch(options) || !isSharableFetch(options)) return this.inner.process(options);
+    if (!isIncomingFetch(options)) return this.inner.process(options);
     const { incomingRequestContext, context } = options;
+    if (!isSharableFetch(options)) {
+      // Nothing another request could take over: a request that made it is never merged.
+      this.requestFetches?.record(context, {
+        subgraph: this.subgraph,
+        public: false,
+        recordCopyFor: async () => false,
+      });
+      return this.inner.process(options);
+    }
     return this.inFlight.fetch(
       this.subgraph,
       fetchDedupKey(this.subgraph, options),
@@ -35,6 +47,12 @@ export class DeduplicatingDataSource implements GraphQLDataSource<GatewayContext
         subject: context.caller?.subject,
         requestId: context.requestId,
         recordCopyOf: (copyOf) => this.recordMergedRead(options, copyOf),
+        answered: ({ public: isPublic, auditedAs }) =>
+          this.requestFetches?.record(context, {
+            subgraph: this.subgraph,
+            public: isPublic,
+            recordCopyFor: (other) => this.recordMergedRead({ ...options, context: other }, auditedAs),
+          }),
       },
       incomingRequestContext.overallCachePolicy,
       // The fetch's Cache-Control goes to the policy given here, read as a whole, then on to

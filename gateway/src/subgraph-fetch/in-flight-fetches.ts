@@ -22,6 +22,16 @@ export interface FetchRequester {
    * `copyOf`; resolves true once written, false when refused or failed.
    */
   recordCopyOf(copyOf: string): Promise<boolean>;
+  /** Told how this request's answer was obtained, once it has one (see FetchProvenance). */
+  answered?(provenance: FetchProvenance): void;
+}
+
+/** How a request obtained a fetch's answer: what another request needs to receive it too. */
+export interface FetchProvenance {
+  /** Declared public by its subgraph with no errors: nothing personal was read. */
+  public: boolean;
+  /** The request whose audit record at the agency stands for this read: the one that sent the fetch. */
+  auditedAs: string;
 }
 
 interface SharedAnswer {
@@ -93,6 +103,7 @@ export class InFlightFetches {
     } finally {
       recorded.applyTo(ownPolicy);
       const shareable = response !== undefined && isPublicAnswer(response, recorded);
+      if (response !== undefined) requester.answered?.({ public: shareable, auditedAs: requester.requestId });
       this.verdicts.set(key, shareable);
       this.flights.delete(flightKey);
       // Copied now, before the leader's request merges other fetches into its own answer.
@@ -120,16 +131,29 @@ export class InFlightFetches {
     send: SendFetch,
   ): Promise<FetchResponse> {
     const sameCaller = requester.subject !== undefined && requester.subject === flight.leader.subject;
-    if (flight.knownPersonal && !sameCaller) return send(ownPolicy);
+    if (flight.knownPersonal && !sameCaller) return sendOwn(requester, ownPolicy, send);
     flight.followers += 1;
     const shared = await flight.answer;
-    if (!shared) return send(ownPolicy);
+    if (!shared) return sendOwn(requester, ownPolicy, send);
     if (!shared.public && !(sameCaller && (await requester.recordCopyOf(flight.leader.requestId)))) {
-      return send(ownPolicy);
+      return sendOwn(requester, ownPolicy, send);
     }
     shared.policy.applyTo(ownPolicy);
     this.options.onMerged?.(subgraph);
+    requester.answered?.({ public: shared.public, auditedAs: flight.leader.requestId });
     return ownCopy(shared.response);
+  }
+}
+
+/** A follower that cannot share sends its own fetch, and learns from its answer as a leader does. */
+async function sendOwn(requester: FetchRequester, ownPolicy: CachePolicy, send: SendFetch): Promise<FetchResponse> {
+  const recorded = new RecordingCachePolicy();
+  try {
+    const response = await send(recorded);
+    requester.answered?.({ public: isPublicAnswer(response, recorded), auditedAs: requester.requestId });
+    return response;
+  } finally {
+    recorded.applyTo(ownPolicy);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
 import { observeCircuitBreakers, type CircuitState } from './metrics/circuit-breaker-metrics';
 import { observeRedis, responseCacheEventCounter } from './metrics/redis-metrics';
-import { mergedSubgraphFetchCounter } from './metrics/merged-fetch-metrics';
+import { mergedRequestCounter, mergedSubgraphFetchCounter } from './metrics/merged-fetch-metrics';
 import { createServiceMetrics } from './metrics/service-metrics';
 import { subgraphFetchMetrics, type ObserveSubgraphFetch } from './metrics/subgraph-fetch-metrics';
 import type { PublishedOperationOf } from './request-result';
@@ -18,6 +18,8 @@ export interface GatewayObservability extends ServiceObservability {
   readonly countResponseCacheEvent: (event: string) => void;
   /** For in-flight deduplication: count each fetch that took an identical fetch's answer. */
   readonly countMergedSubgraphFetch: (subgraph: string) => void;
+  /** For merged requests: count each request that took an identical request's whole answer. */
+  readonly countMergedRequest: () => void;
 }
 
 /** The gateway's observability: the service's, plus its view of each subgraph it calls. */
@@ -39,5 +41,6 @@ export function createGatewayObservability(options: {
     observeRedis: (uses) => observeRedis(registry, uses),
     countResponseCacheEvent: responseCacheEventCounter(registry),
     countMergedSubgraphFetch: mergedSubgraphFetchCounter(registry),
+    countMergedRequest: mergedRequestCounter(registry),
   };
 }

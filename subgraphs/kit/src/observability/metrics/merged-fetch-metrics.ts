@@ -13,3 +13,16 @@ export function mergedSubgraphFetchCounter(registry: Registry): (subgraph: strin
   });
   return (subgraph) => counter.inc({ subgraph });
 }
+
+/**
+ * Requests the gateway did not run because an identical request of the same caller in flight
+ * brought an answer, their own audit records written first: what merging whole requests saves.
+ */
+export function mergedRequestCounter(registry: Registry): () => void {
+  const counter = new Counter({
+    name: 'jembatan_requests_merged_total',
+    help: 'Requests answered by an identical request of the same caller in flight instead of being run',
+    registers: [registry],
+  });
+  return () => counter.inc();
+}

@@ -1,0 +1,34 @@
+import type { GatewayContext } from '../context';
+
+/** One subgraph fetch a request made, as another request identical to it would need it. */
+export interface RequestFetch {
+  subgraph: string;
+  /** Declared public with no errors by its subgraph: nothing personal was read. */
+  public: boolean;
+  /**
+   * Has the agency record the read of this fetch for another request (its context) as that
+   * request's own audit record; true once written, false when refused or failed.
+   */
+  recordCopyFor(context: GatewayContext): Promise<boolean>;
+}
+
+/**
+ * The subgraph fetches each request in flight made, by its context: what a request that takes
+ * another's whole answer (InFlightRequests) must have recorded in its own name first. Weakly
+ * held, so a request that ends without asking for its list leaves nothing behind.
+ */
+export class RequestFetches {
+  private readonly fetches = new WeakMap<GatewayContext, RequestFetch[]>();
+
+  record(context: GatewayContext, fetch: RequestFetch): void {
+    const list = this.fetches.get(context);
+    if (list) list.push(fetch);
+    else this.fetches.set(context, [fetch]);
+  }
+
+  take(context: GatewayContext): readonly RequestFetch[] {
+    const list = this.fetches.get(context) ?? [];
+    this.fetches.delete(context);
+    return list;
+  }
+}
