@@ -18,6 +18,18 @@ export function killAllChildren(): void {
   running.clear();
 }
 
+/**
+ * Asks every child to stop (SIGTERM) and waits up to `graceMs` before killing the rest: a
+ * service stopped this way writes what it keeps until exit, such as a `--cpu-prof` profile.
+ */
+export async function stopAllChildren(graceMs: number): Promise<void> {
+  const alive = [...running].filter((child) => child.exitCode === null && child.signalCode === null);
+  const exited = alive.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of alive) child.kill('SIGTERM');
+  await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, graceMs))]);
+  killAllChildren();
+}
+
 process.on('exit', killAllChildren);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
@@ -34,6 +46,9 @@ export interface SpawnOptions {
   logPath: string;
 }
 
+/** Extra node flags for every service the bench starts (JEMBATAN_BENCH_NODE_FLAGS, split on spaces). */
+const profilingFlags = (): string[] => (process.env.JEMBATAN_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
 /** Kills `child` with the others when the bench stops, however it stops. */
 export function track<T extends ChildProcess>(child: T): T {
   running.add(child);
@@ -45,7 +60,11 @@ export function track<T extends ChildProcess>(child: T): T {
 export function spawnTracked(options: SpawnOptions): ChildProcess {
   const log = openSync(options.logPath, 'a');
   const [executable, ...args] = options.command;
-  return track(spawn(executable!, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log] }));
+  // For profiling a run: e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles` (not allowed in NODE_OPTIONS).
+  const nodeFlags = executable === process.execPath ? profilingFlags() : [];
+  return track(
+    spawn(executable!, [...nodeFlags, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log] }),
+  );
 }
 
 /** Waits until `origin/health` answers 200, failing early when the process exits. */

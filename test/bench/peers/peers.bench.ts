@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeBenchKeys } from './bench-keys';
 import { dki2016Databases } from './bench-databases';
 import { readBenchOptions } from './bench-options';
-import { killAllChildren, type StartedService } from './child-processes';
+import { killAllChildren, stopAllChildren, type StartedService } from './child-processes';
 import { comparableAnswer, firstDifference } from './identical-answers';
 import { runWindow, type WindowResult } from './load-window';
 import { loadAverage, rssMbOf } from './process-stats';
@@ -173,7 +173,8 @@ async function main() {
       keepFolder = false;
     }
   } finally {
-    killAllChildren();
+    // A profiled run (JEMBATAN_BENCH_NODE_FLAGS) lets the services exit and write their profiles.
+    await stopAllChildren(process.env.JEMBATAN_BENCH_NODE_FLAGS ? 10_000 : 0);
     if (!keepFolder) rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -31,11 +31,20 @@ export interface AuditEntry {
 }
 
 // seq, occurred_at, chain, chain_seq, prev_hash and hash are the trigger's to set: the caller cannot choose them.
-const APPEND_SQL = `
+const INSERT_INTO = `
   INSERT INTO audit_log
     (caller_subject, caller_agency, caller_roles, purpose, operation_name, request_id, subjects, fields, data_subject,
      action, changes, refusal_code)
-  VALUES ($1, $2, $3::text[], $4, $5, $6, $7::text[], $8::text[], $9, $10, $11::text[], $12)`;
+  VALUES`;
+const PARAMETERS_PER_RECORD = 12;
+
+/** The placeholders of the record at `index` of one INSERT, typed as APPEND_SQL's columns. */
+function rowPlaceholders(index: number): string {
+  const $ = (column: number) => `$${index * PARAMETERS_PER_RECORD + column}`;
+  return `(${$(1)}, ${$(2)}, ${$(3)}::text[], ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}::text[], ${$(8)}::text[], ${$(9)}, ${$(10)}, ${$(11)}::text[], ${$(12)})`;
+}
+
+const APPEND_SQL = `${INSERT_INTO} ${rowPlaceholders(0)}`;
 
 const appendParameters = (entry: AuditEntry) => [
   entry.callerSubject,
@@ -59,6 +68,18 @@ const appendParameters = (entry: AuditEntry) => [
  */
 export async function appendAuditEntry(database: Database, entry: AuditEntry): Promise<void> {
   await database.dataSource.query(APPEND_SQL, appendParameters(entry));
+}
+
+/**
+ * Appends several records in one statement, committed together: each is chained by the trigger as
+ * if appended alone, in list order. Outside any open transaction, as appendAuditEntry.
+ */
+export async function appendAuditEntries(database: Database, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await database.dataSource.query(
+    `${INSERT_INTO} ${entries.map((_, index) => rowPlaceholders(index)).join(', ')}`,
+    entries.flatMap(appendParameters),
+  );
 }
 
 /**

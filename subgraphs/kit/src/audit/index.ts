@@ -8,3 +8,4 @@ export * from './verify-audit-chain';
 export * from './graphql';
 export { auditRecordHash, canonicalRecordText, GENESIS_HASH, type CanonicalRecord } from './canonical-record';
 export * from './recent-reads';
+export * from './grouped-audit-appends';

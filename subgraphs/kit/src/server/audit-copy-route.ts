@@ -1,15 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { GATEWAY_TOKEN_HEADER, InvalidGatewayTokenError, type VerifiedGatewayRequest } from '../access/internal-token';
-import { appendAuditEntry, type AuditEntry } from '../audit/audit-entry';
+import type { AuditEntry } from '../audit/audit-entry';
+import type { GroupedAuditAppends } from '../audit/grouped-audit-appends';
 import type { RecentReads } from '../audit/recent-reads';
-import type { Database } from '../db/database';
 import { describeError, type Logger } from '../log';
 import { PayloadTooLargeError, readBody } from './read-body';
 import type { RouteHandler } from './route-handler';
 import { sendJsonError } from './send-json-error';
 
 export interface AuditCopyRouteOptions {
-  database: Database;
+  /** Where the copies are appended: with the other requests' records (GroupedAuditAppends). */
+  appends: Pick<GroupedAuditAppends, 'append'>;
   recentReads: RecentReads;
   verifyGatewayToken: (token: string | undefined, body: unknown) => Promise<VerifiedGatewayRequest>;
   logger: Logger;
@@ -88,7 +89,7 @@ export function auditCopyRoute(options: AuditCopyRouteOptions): RouteHandler {
       return sendJsonError(response, 403, 'AUDIT_COPY_MISMATCH', 'That read was made for another request');
     }
     try {
-      await appendAuditEntry(options.database, { ...read, requestId: asking.requestId });
+      await options.appends.append({ ...read, requestId: asking.requestId });
     } catch (error) {
       options.logger.error('audit copy not written', { requestId: asking.requestId, ...describeError(error) });
       return sendJsonError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');

@@ -1,18 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { appendAuditEntry, type AuditEntry } from '../audit/audit-entry';
+import type { AuditEntry } from '../audit/audit-entry';
+import type { GroupedAuditAppends } from '../audit/grouped-audit-appends';
 import type { RecentReads } from '../audit/recent-reads';
 import type { RequestContext } from '../context';
-import type { Database } from '../db/database';
 import { describeError, type Logger } from '../log';
 
 /**
  * Writes one audit record per request that read personal data, before the answer leaves: if
  * the record cannot be written, the personal data is not sent either (UU 27/2022 Pasal 31: every
- * processing is recorded). Each record written is remembered for a while in `recentReads`, so
+ * processing is recorded). The records of concurrent requests are committed together
+ * (GroupedAuditAppends), each request still waiting for its own. Each record written is remembered for a while in `recentReads`, so
  * that requests the gateway merged into this one get their own copy (auditCopyRoute).
  */
 export function auditTrailPlugin(
-  database: Database,
+  appends: Pick<GroupedAuditAppends, 'append'>,
   logger: Logger,
   recentReads?: RecentReads,
 ): ApolloServerPlugin<RequestContext<unknown>> {
@@ -33,7 +34,7 @@ export function auditTrailPlugin(
             ...read,
           };
           try {
-            await appendAuditEntry(database, entry);
+            await appends.append(entry);
             if (contextValue.operationDigest) recentReads?.remember(contextValue.operationDigest, entry);
           } catch (error) {
             logger.error('audit record not written; answer withheld', {

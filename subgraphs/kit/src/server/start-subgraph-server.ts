@@ -18,6 +18,7 @@ import { accessPolicyFileOf, describePolicyGaps } from '../access/policy-gap-rep
 import { findPolicyGaps } from '../access/policy-gaps';
 import { WithheldFields } from '../access/withheld-fields';
 import { withheldFieldsPlugin } from '../access/withheld-fields-plugin';
+import { GroupedAuditAppends } from '../audit/grouped-audit-appends';
 import { RecentReads } from '../audit/recent-reads';
 import { auditCopyRoute } from './audit-copy-route';
 import { auditTrailPlugin } from './audit-trail-plugin';
@@ -102,6 +103,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   options.events?.observe(observability.registry);
   const recording = options.recordAccess !== false;
   const recentReads = new RecentReads();
+  const auditAppends = new GroupedAuditAppends(options.database);
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
@@ -113,7 +115,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       // Before the plugins that read the errors sent (audit, metrics, request log).
       withheldFieldsPlugin(),
       ...cacheHintsPlugins(),
-      ...(recording ? [auditTrailPlugin(options.database, logger, recentReads)] : []),
+      ...(recording ? [auditTrailPlugin(auditAppends, logger, recentReads)] : []),
       ...observability.plugins,
     ],
     includeStacktraceInErrorResponses: options.stackTraces ?? false,
@@ -168,7 +170,7 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
       '/health': healthRoute(options.name),
       ...(recording && {
         [AUDIT_COPY_PATH]: auditCopyRoute({
-          database: options.database,
+          appends: auditAppends,
           recentReads,
           verifyGatewayToken,
           logger,

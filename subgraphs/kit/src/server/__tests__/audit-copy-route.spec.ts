@@ -13,6 +13,7 @@ import {
 import { publicJwkOf } from '../../access/key-files';
 import { operationDigestOf, type SignedOperation } from '../../access/operation-digest';
 import { auditTrailMigrations } from '../../audit/audit-trail.migration';
+import { GroupedAuditAppends } from '../../audit/grouped-audit-appends';
 import { RecentReads } from '../../audit/recent-reads';
 import type { Database } from '../../db/database';
 import { silentLogger } from '../../log';
@@ -58,7 +59,7 @@ describe.each(TEST_ENGINES)('audit copies of merged fetches on %s', (engine) => 
     const recentReads = new RecentReads();
     recentReads.remember(operationDigestOf(OPERATION), LEADER);
     const route = auditCopyRoute({
-      database,
+      appends: new GroupedAuditAppends(database),
       recentReads,
       verifyGatewayToken: createGatewayTokenVerifier('workforce', { keys: [publicJwkOf(signingKey)] }),
       logger: silentLogger,
