@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, createLocalJWKSet, importJWK, jwtVerify, type JWK } from 'jose';
+import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
+import { compactJwsSigner } from './compact-jws';
 import { validateNik, validateUnitCode } from '../identifiers';
 import type { ForwardedRequest } from './caller';
 import type { JsonWebKeySet } from './key-files';
@@ -26,10 +27,10 @@ export class InvalidGatewayTokenError extends Error {}
  * (text, variables and name, digested as `od`): a fresh `jti` each time.
  */
 export async function createGatewayTokenSigner(privateJwk: JWK) {
-  const alg = privateJwk.alg ?? 'EdDSA';
-  const key = await importJWK(privateJwk, alg);
-  return (audience: string, forwarded: ForwardedRequest, operation: SignedOperation): Promise<string> =>
-    new SignJWT({
+  const signJws = compactJwsSigner(privateJwk, { typ: TOKEN_TYPE, kid: privateJwk.kid });
+  return async (audience: string, forwarded: ForwardedRequest, operation: SignedOperation): Promise<string> => {
+    const issuedAt = Math.floor(Date.now() / 1000);
+    return signJws({
       agency: forwarded.caller.agency,
       roles: forwarded.caller.roles,
       ...(forwarded.caller.units ? { units: forwarded.caller.units } : {}),
@@ -38,15 +39,14 @@ export async function createGatewayTokenSigner(privateJwk: JWK) {
       rid: forwarded.requestId,
       op: forwarded.operationName,
       od: operationDigestOf(operation),
-    })
-      .setProtectedHeader({ alg, typ: TOKEN_TYPE, kid: privateJwk.kid })
-      .setIssuer(ISSUER)
-      .setAudience(audience)
-      .setSubject(forwarded.caller.subject)
-      .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime(`${LIFETIME_SECONDS}s`)
-      .sign(key);
+      iss: ISSUER,
+      aud: audience,
+      sub: forwarded.caller.subject,
+      jti: randomUUID(),
+      iat: issuedAt,
+      exp: issuedAt + LIFETIME_SECONDS,
+    });
+  };
 }
 
 /** What a verified gateway token vouches for, and the digest of the operation it was signed for. */
