@@ -62,6 +62,7 @@ export function enforceAccessPolicy<TGroup extends string>(
       const mask = maskString && ((value: unknown) => (typeof value === 'string' ? maskString(value) : value));
       const lookup = lookups[coordinate];
       const nullable = !isNonNullType(field.type);
+      const maskedField = `${coordinate} (masked)`;
       const resolve: GraphQLFieldResolver<unknown, GuardedContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         const access = context.access.get(coordinate);
@@ -71,20 +72,27 @@ export function enforceAccessPolicy<TGroup extends string>(
           if (nullable) return null;
           throw withheld;
         }
+        // Most reads: no lookup to check and no data subject to check against. Recorded as the
+        // longer way below would, without its per-field arrays (a page reads thousands of fields).
+        const resolveShown = () => {
+          const value = resolve(source, args, context, info);
+          if (access === 'read' || !mask) return value;
+          return isPromiseLike(value) ? Promise.resolve(value).then(mask) : mask(value);
+        };
+        if (!lookup && !context.dataSubject) {
+          if (personal)
+            context.accessRecorder.recordOf(access === 'masked' ? maskedField : coordinate, source, subjectsOf!);
+          return resolveShown();
+        }
         const reads: unknown[] = [];
         if (lookup) {
           const subjects = subjectsLookedUp(lookup, args);
           if (subjects.length > 0) reads.push(personalReads.read(context, { field: coordinate, coordinate }, subjects));
         }
         if (personal) {
-          const field = access === 'masked' ? `${coordinate} (masked)` : coordinate;
+          const field = access === 'masked' ? maskedField : coordinate;
           reads.push(personalReads.read(context, { field, coordinate }, subjectsOf!(source)));
         }
-        const resolveShown = () => {
-          const value = resolve(source, args, context, info);
-          if (access === 'read' || !mask) return value;
-          return isPromiseLike(value) ? Promise.resolve(value).then(mask) : mask(value);
-        };
         // Reads are checked asynchronously only under DATA_SUBJECT_REQUEST.
         const pending = reads.filter(isPromiseLike);
         return pending.length === 0 ? resolveShown() : Promise.all(pending).then(resolveShown);

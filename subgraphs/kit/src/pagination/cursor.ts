@@ -62,17 +62,26 @@ export function createCursorSeal(keys: readonly CursorKey[]) {
   if (!sealing) throw new Error('cursor sealing needs at least one key');
   const byKid = new Map(keys.map((key) => [key.kid, key.secret]));
   const nextIv = randomIvs(IV_BYTES);
+  const kid = Buffer.from(sealing.kid, 'utf8');
+  const header = Buffer.concat([Buffer.from([VERSION, kid.length]), kid]);
+  // A page seals all its cursors for one binding: its associated data is built once, not per cursor.
+  let lastBinding: CursorBinding | undefined;
+  let lastAssociatedData = Buffer.alloc(0);
+  const associatedDataOf = (binding: CursorBinding) => {
+    if (binding.connection !== lastBinding?.connection || binding.caller !== lastBinding.caller) {
+      lastBinding = { ...binding };
+      lastAssociatedData = associatedData(sealing.kid, binding);
+    }
+    return lastAssociatedData;
+  };
 
   return {
     seal(binding: CursorBinding, position: PagePosition): string {
-      const kid = Buffer.from(sealing.kid, 'utf8');
       const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', sealing.secret, iv);
-      cipher.setAAD(associatedData(sealing.kid, binding));
+      cipher.setAAD(associatedDataOf(binding));
       const ciphertext = Buffer.concat([cipher.update(position.key, 'utf8'), cipher.final()]);
-      return Buffer.concat([Buffer.from([VERSION, kid.length]), kid, iv, ciphertext, cipher.getAuthTag()]).toString(
-        'base64url',
-      );
+      return Buffer.concat([header, iv, ciphertext, cipher.getAuthTag()]).toString('base64url');
     },
 
     /** The position a cursor stands for; INVALID_CURSOR when it was not sealed by us for this binding. */

@@ -11,10 +11,26 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * Dates already found valid. A page repeats a few hundred distinct days (contract starts,
+ * programme dates) thousands of times; a day is checked once, not once per row. Bounded: about
+ * 27 years of days, a megabyte or two.
+ */
+const validDays = new Set<string>();
+const MAX_VALID_DAYS = 10_000;
+
+function isKnownValidDay(value: string): boolean {
+  if (validDays.has(value)) return true;
+  if (!isIsoDate(value)) return false;
+  if (validDays.size >= MAX_VALID_DAYS) validDays.clear();
+  validDays.add(value);
+  return true;
+}
+
 function toIsoDate(value: unknown, where: string): string {
   // PostgreSQL `date` arrives as a string from both engines; a JS Date only from code we wrote.
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string' && isIsoDate(value)) return value;
+  if (typeof value === 'string' && isKnownValidDay(value)) return value;
   throw new TypeError(`Date ${where} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(String(value))}`);
 }
 
