@@ -139,7 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<HttpService
         name,
         agency,
         inFlightFetches,
-        ({ request, context }, copyOf) => agency.recordMergedRead(request, context, copyOf),
+        ({ request }, contexts, copyOf) => agency.recordMergedReads(request, contexts, copyOf),
         requestFetches,
       );
     },

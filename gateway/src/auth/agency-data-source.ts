@@ -3,6 +3,7 @@ import { parse, type DocumentNode } from 'graphql';
 import {
   AUDIT_COPY_PATH,
   GATEWAY_TOKEN_HEADER,
+  MAX_COPIES_PER_TOKEN,
   type ForwardedRequest,
   type SignedOperation,
 } from '@jembatan/kit/access';
@@ -105,22 +106,39 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * Asks the agency to record this request's read as its own audit record, a copy of what it
-   * recorded for `copyOf`: the identical fetch of the same caller whose answer this request is
-   * about to receive instead of fetching (see InFlightFetches). True once the record is written;
-   * false on any refusal or failure, and the request then sends its fetch itself.
+   * Asks the agency to record the read of `copyOf` (the identical fetch of the same caller whose
+   * answer these requests are about to receive instead of fetching: see InFlightFetches and
+   * InFlightRequests) as each request's own audit record. All `contexts` are one caller's
+   * identical requests, so one token names them all (`copiesFor`), a few hundred at most per
+   * call. True once every record is written; false on any refusal or failure, and the requests
+   * then send their fetches themselves.
    */
-  async recordMergedRead(request: OutgoingRequest, context: GatewayContext, copyOf: string): Promise<boolean> {
-    const forwarded = forwardedRequestOf(context);
-    if (!forwarded) return false;
+  async recordMergedReads(
+    request: OutgoingRequest,
+    contexts: readonly GatewayContext[],
+    copyOf: string,
+  ): Promise<boolean> {
     const operation = signedOperationOf(request);
+    const batches: GatewayContext[][] = [];
+    for (let start = 0; start < contexts.length; start += MAX_COPIES_PER_TOKEN) {
+      batches.push(contexts.slice(start, start + MAX_COPIES_PER_TOKEN));
+    }
+    const recorded = await Promise.all(batches.map((batch) => this.recordCopies(operation, batch, copyOf)));
+    return recorded.every(Boolean);
+  }
+
+  private async recordCopies(operation: SignedOperation, contexts: readonly GatewayContext[], copyOf: string) {
+    const [first] = contexts;
+    const forwarded = first && forwardedRequestOf(first);
+    if (!forwarded) return false;
+    const copiesFor = contexts.length > 1 ? contexts.map((context) => context.requestId) : undefined;
     try {
       const response = await fetch(new URL(AUDIT_COPY_PATH, this.url), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'x-request-id': context.requestId,
-          [GATEWAY_TOKEN_HEADER]: await this.sign(this.agency, forwarded, operation),
+          'x-request-id': forwarded.requestId,
+          [GATEWAY_TOKEN_HEADER]: await this.sign(this.agency, { ...forwarded, copiesFor }, operation),
         },
         body: JSON.stringify({ ...operation, copyOf }),
         signal: AbortSignal.timeout(AUDIT_COPY_TIMEOUT_MS),

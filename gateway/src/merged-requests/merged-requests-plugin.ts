@@ -41,12 +41,12 @@ export function mergedRequestsPlugin(
       return {
         async responseForOperation(requestContext) {
           if (requestContext.operation.operation !== 'query') return null;
-          const joined = inFlight.join(requestMergeKey(requestContext));
+          const joined = inFlight.join(requestMergeKey(requestContext), requestContext.contextValue);
           if (joined.leads) {
             settle = joined.settle;
             return null;
           }
-          const taken = await inFlight.take(joined.answer, requestContext.contextValue);
+          const taken = await joined.answer;
           if (!taken) return null;
           requestContext.overallCachePolicy.replace(taken.cachePolicy ?? { maxAge: 0 });
           return taken.response;

@@ -6,10 +6,10 @@ export interface RequestFetch {
   /** Declared public with no errors by its subgraph: nothing personal was read. */
   public: boolean;
   /**
-   * Has the agency record the read of this fetch for another request (its context) as that
-   * request's own audit record; true once written, false when refused or failed.
+   * Has the agency record the read of this fetch for other requests (their contexts) as each
+   * one's own audit record; true once all are written, false when refused or failed.
    */
-  recordCopyFor(context: GatewayContext): Promise<boolean>;
+  recordCopiesFor(contexts: readonly GatewayContext[]): Promise<boolean>;
 }
 
 /**

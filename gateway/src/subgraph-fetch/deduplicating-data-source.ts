@@ -6,10 +6,14 @@ import type { InFlightFetches } from './in-flight-fetches';
 import { isIncomingFetch, type FetchResponse, type IncomingFetch, type ProcessOptions } from './incoming-fetch';
 
 /**
- * Has the agency record a merged fetch's read as the request's own audit record, a copy of the
- * one it wrote for request `copyOf` (AgencyDataSource.recordMergedRead); true once written.
+ * Has the agency record a merged fetch's read as each request's own audit record, a copy of the
+ * one it wrote for request `copyOf` (AgencyDataSource.recordMergedReads); true once all are written.
  */
-export type RecordMergedRead = (fetch: IncomingFetch, copyOf: string) => Promise<boolean>;
+export type RecordMergedReads = (
+  fetch: IncomingFetch,
+  requests: readonly GatewayContext[],
+  copyOf: string,
+) => Promise<boolean>;
 
 /**
  * A subgraph's data source with identical fetches in flight sent once (InFlightFetches decides
@@ -23,7 +27,7 @@ export class DeduplicatingDataSource implements GraphQLDataSource<GatewayContext
     private readonly subgraph: string,
     private readonly inner: GraphQLDataSource<GatewayContext>,
     private readonly inFlight: InFlightFetches,
-    private readonly recordMergedRead: RecordMergedRead = async () => false,
+    private readonly recordMergedReads: RecordMergedReads = async () => false,
     /** Where each request's fetches are noted, for requests that take its whole answer. */
     private readonly requestFetches?: RequestFetches,
   ) {}
@@ -36,7 +40,7 @@ export class DeduplicatingDataSource implements GraphQLDataSource<GatewayContext
       this.requestFetches?.record(context, {
         subgraph: this.subgraph,
         public: false,
-        recordCopyFor: async () => false,
+        recordCopiesFor: async () => false,
       });
       return this.inner.process(options);
     }
@@ -46,12 +50,12 @@ export class DeduplicatingDataSource implements GraphQLDataSource<GatewayContext
       {
         subject: context.caller?.subject,
         requestId: context.requestId,
-        recordCopyOf: (copyOf) => this.recordMergedRead(options, copyOf),
+        recordCopyOf: (copyOf) => this.recordMergedReads(options, [context], copyOf),
         answered: ({ public: isPublic, auditedAs }) =>
           this.requestFetches?.record(context, {
             subgraph: this.subgraph,
             public: isPublic,
-            recordCopyFor: (other) => this.recordMergedRead({ ...options, context: other }, auditedAs),
+            recordCopiesFor: (others) => this.recordMergedReads(options, others, auditedAs),
           }),
       },
       incomingRequestContext.overallCachePolicy,

@@ -3,98 +3,84 @@ import type { GatewayContext } from '../../context';
 import { InFlightRequests } from '../in-flight-requests';
 import type { RequestFetch } from '../request-fetches';
 
-const contextOf = (requestId: string, subject = 'hr-officer-1'): GatewayContext => ({
+const contextOf = (requestId: string): GatewayContext => ({
   requestId,
-  caller: { subject, agency: 'pemprov-dki', roles: ['dki_hr'] },
+  caller: { subject: 'hr-officer-1', agency: 'pemprov-dki', roles: ['dki_hr'] },
   purpose: 'HR_ADMINISTRATION',
   dataSubject: null,
   publishedOperation: 'UnitStaffWithBpjs',
 });
 
-/** A fetch of the leader's whose copies are noted, and granted unless `refuse`. */
-function fetchOf(subgraph: string, isPublic: boolean, copies: string[], refuse = false): RequestFetch {
+/** A fetch of the leader's whose copies are noted, one line per call, and granted unless `refuse`. */
+function fetchOf(subgraph: string, isPublic: boolean, calls: string[], refuse = false): RequestFetch {
   return {
     subgraph,
     public: isPublic,
-    recordCopyFor: async (context) => {
-      copies.push(`${subgraph} for ${context.requestId}`);
+    recordCopiesFor: async (contexts) => {
+      calls.push(`${subgraph} for ${contexts.map((context) => context.requestId).join(' ')}`);
       return !refuse;
     },
   };
 }
 
+function leaderAndFollowers(inFlight: InFlightRequests<string>, count: number) {
+  const leader = inFlight.join('key', contextOf('request-1'));
+  if (!leader.leads) throw new Error('the first request should lead');
+  const answers = Array.from({ length: count }, (_, index) => {
+    const joined = inFlight.join('key', contextOf(`request-${index + 2}`));
+    if (joined.leads) throw new Error('the others should follow');
+    return joined.answer;
+  });
+  return { settle: leader.settle, answers: Promise.all(answers) };
+}
+
 describe('InFlightRequests', () => {
-  it('gives the first request the lead and the others its answer, each after its personal reads are copied', async () => {
+  it('gives the others the leader’s answer once each personal read is recorded for all of them, one call per fetch', async () => {
     const merged = vi.fn();
     const inFlight = new InFlightRequests<string>({ onMerged: merged });
-    const leader = inFlight.join('key');
-    const second = inFlight.join('key');
-    const third = inFlight.join('key');
-    expect(leader.leads).toBe(true);
-    expect(second.leads).toBe(false);
-    expect(third.leads).toBe(false);
-    if (!leader.leads || second.leads || third.leads) return;
-
-    const copies: string[] = [];
-    const taken = Promise.all([
-      inFlight.take(second.answer, contextOf('request-2')),
-      inFlight.take(third.answer, contextOf('request-3')),
-    ]);
-    leader.settle({
+    const { settle, answers } = leaderAndFollowers(inFlight, 2);
+    const calls: string[] = [];
+    settle({
       response: 'the page',
-      fetches: [fetchOf('workforce', false, copies), fetchOf('bpjs', false, copies), fetchOf('bpjs', true, copies)],
+      fetches: [fetchOf('workforce', false, calls), fetchOf('bpjs', false, calls), fetchOf('bpjs', true, calls)],
     });
-    expect(await taken).toEqual(['the page', 'the page']);
-    // A public fetch read nobody: only the two personal ones are recorded, for each taker.
-    expect(copies.sort()).toEqual([
-      'bpjs for request-2',
-      'bpjs for request-3',
-      'workforce for request-2',
-      'workforce for request-3',
-    ]);
+    expect(await answers).toEqual(['the page', 'the page']);
+    // A public fetch read nobody: only the two personal ones are recorded, each once for both.
+    expect(calls.sort()).toEqual(['bpjs for request-2 request-3', 'workforce for request-2 request-3']);
     expect(merged).toHaveBeenCalledTimes(2);
     // Settled: the next identical request leads again.
-    expect(inFlight.join('key').leads).toBe(true);
+    expect(inFlight.join('key', contextOf('request-4')).leads).toBe(true);
   });
 
-  it('lets a request run on its own when any copy is refused', async () => {
+  it('lets the others run on their own when a copy is refused', async () => {
     const inFlight = new InFlightRequests<string>();
-    const leader = inFlight.join('key');
-    const follower = inFlight.join('key');
-    if (!leader.leads || follower.leads) throw new Error('expected a leader and a follower');
-    const copies: string[] = [];
-    const taken = inFlight.take(follower.answer, contextOf('request-2'));
-    leader.settle({
+    const { settle, answers } = leaderAndFollowers(inFlight, 2);
+    const calls: string[] = [];
+    settle({
       response: 'the page',
-      fetches: [fetchOf('workforce', false, copies), fetchOf('bpjs', false, copies, true)],
+      fetches: [fetchOf('workforce', false, calls), fetchOf('bpjs', false, calls, true)],
     });
-    expect(await taken).toBeNull();
+    expect(await answers).toEqual([null, null]);
   });
 
-  it('lets waiting requests run on their own when the leader cannot share its answer', async () => {
+  it('lets the others run on their own when the leader cannot share its answer', async () => {
     const inFlight = new InFlightRequests<string>();
-    const leader = inFlight.join('key');
-    const follower = inFlight.join('key');
-    if (!leader.leads || follower.leads) throw new Error('expected a leader and a follower');
-    const taken = inFlight.take(follower.answer, contextOf('request-2'));
-    leader.settle(null);
-    expect(await taken).toBeNull();
+    const { settle, answers } = leaderAndFollowers(inFlight, 1);
+    settle(null);
+    expect(await answers).toEqual([null]);
   });
 
   it('holds no one past its deadline when a leader never settles, and forgets that leader', async () => {
     vi.useFakeTimers();
     try {
       const inFlight = new InFlightRequests<string>({ maxWaitMs: 1_000 });
-      const stuck = inFlight.join('key');
-      const follower = inFlight.join('key');
-      if (!stuck.leads || follower.leads) throw new Error('expected a leader and a follower');
-      const taken = inFlight.take(follower.answer, contextOf('request-2'));
+      const { settle: lateSettle, answers } = leaderAndFollowers(inFlight, 1);
       await vi.advanceTimersByTimeAsync(1_000);
-      expect(await taken).toBeNull();
-      expect(inFlight.join('key').leads).toBe(true);
+      expect(await answers).toEqual([null]);
+      expect(inFlight.join('key', contextOf('request-9')).leads).toBe(true);
       // The stuck leader settling late changes nothing for the new flight.
-      stuck.settle({ response: 'late', fetches: [] });
-      expect(inFlight.join('key').leads).toBe(false);
+      lateSettle({ response: 'late', fetches: [] });
+      expect(inFlight.join('key', contextOf('request-10')).leads).toBe(false);
     } finally {
       vi.useRealTimers();
     }
@@ -102,7 +88,7 @@ describe('InFlightRequests', () => {
 
   it('never merges different keys', () => {
     const inFlight = new InFlightRequests<string>();
-    expect(inFlight.join('one').leads).toBe(true);
-    expect(inFlight.join('other').leads).toBe(true);
+    expect(inFlight.join('one', contextOf('request-1')).leads).toBe(true);
+    expect(inFlight.join('other', contextOf('request-2')).leads).toBe(true);
   });
 });

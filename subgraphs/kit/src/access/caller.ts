@@ -30,4 +30,16 @@ export interface ForwardedRequest {
    * validated by the gateway); null under every other purpose.
    */
   dataSubject: string | null;
+  /**
+   * Only in a token for an audit copy (POST /audit-copy): the requests, all this caller's and
+   * identical, that each receive the copied read and get their own record; `requestId` alone when
+   * absent. At most MAX_COPIES_PER_TOKEN.
+   */
+  copiesFor?: readonly string[];
 }
+
+/**
+ * The most requests one audit-copy token records a read for: 64 request ids of up to 128
+ * characters keep the token within the 16 KB a Node server takes in headers.
+ */
+export const MAX_COPIES_PER_TOKEN = 64;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import { compactJwsSigner } from './compact-jws';
 import { validateNik, validateUnitCode } from '../identifiers';
-import type { ForwardedRequest } from './caller';
+import { MAX_COPIES_PER_TOKEN, type ForwardedRequest } from './caller';
 import type { JsonWebKeySet } from './key-files';
 import { operationDigestOf, type SignedOperation } from './operation-digest';
 import { LocalReplayGuard, REPLAY_CLOCK_TOLERANCE_SECONDS, type ReplayGuard } from './replay-guard';
@@ -39,6 +39,7 @@ export async function createGatewayTokenSigner(privateJwk: JWK) {
       rid: forwarded.requestId,
       op: forwarded.operationName,
       od: operationDigestOf(operation),
+      ...(forwarded.copiesFor ? { copies: forwarded.copiesFor } : {}),
       iss: ISSUER,
       aud: audience,
       sub: forwarded.caller.subject,
@@ -80,6 +81,7 @@ export function createGatewayTokenVerifier(
     }
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
     const units = payload.units;
+    const copies = payload.copies;
     const purpose = payload.purpose ?? null;
     const dataSubject = payload.ds ?? null;
     if (
@@ -88,7 +90,8 @@ export function createGatewayTokenVerifier(
       (units !== undefined && !(Array.isArray(units) && units.every((unit) => validateUnitCode(unit).ok))) ||
       (purpose !== null && !isPurpose(purpose)) ||
       (dataSubject !== null && (typeof dataSubject !== 'string' || !validateNik(dataSubject).ok)) ||
-      (dataSubject === null) !== (purpose !== 'DATA_SUBJECT_REQUEST')
+      (dataSubject === null) !== (purpose !== 'DATA_SUBJECT_REQUEST') ||
+      (copies !== undefined && !isListOfRequestIds(copies))
     ) {
       throw new InvalidGatewayTokenError('malformed gateway token claims');
     }
@@ -105,10 +108,18 @@ export function createGatewayTokenVerifier(
       requestId: typeof payload.rid === 'string' ? payload.rid : randomUUID(),
       operationName: typeof payload.op === 'string' ? payload.op : null,
       dataSubject,
+      ...(copies !== undefined ? { copiesFor: copies as string[] } : {}),
       operationDigest,
     };
   };
 }
+
+/** Request ids as the gateway makes them: non-empty, short, and not too many for one token. */
+const isListOfRequestIds = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.length <= MAX_COPIES_PER_TOKEN &&
+  value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 200);
 
 /** The operation a request body carries, or undefined when it is not one the gateway could have signed. */
 function signedOperationOf(body: unknown): SignedOperation | undefined {

@@ -45,10 +45,16 @@ export class GroupedAuditAppends {
 
   /** Resolves once `entry` is committed to the trail; rejects when it could not be. */
   append(entry: AuditEntry): Promise<void> {
-    return new Promise((written, failed) => {
-      this.waiting.push({ entry, written, failed });
-      this.startNext();
-    });
+    return this.appendAll([entry]);
+  }
+
+  /** Several records at once, as one group when they fit: resolves once all are committed. */
+  async appendAll(entries: readonly AuditEntry[]): Promise<void> {
+    const each = entries.map(
+      (entry) => new Promise<void>((written, failed) => this.waiting.push({ entry, written, failed })),
+    );
+    this.startNext();
+    await Promise.all(each);
   }
 
   private startNext(): void {

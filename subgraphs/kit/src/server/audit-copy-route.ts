@@ -10,7 +10,7 @@ import { sendJsonError } from './send-json-error';
 
 export interface AuditCopyRouteOptions {
   /** Where the copies are appended: with the other requests' records (GroupedAuditAppends). */
-  appends: Pick<GroupedAuditAppends, 'append'>;
+  appends: Pick<GroupedAuditAppends, 'appendAll'>;
   recentReads: RecentReads;
   verifyGatewayToken: (token: string | undefined, body: unknown) => Promise<VerifiedGatewayRequest>;
   logger: Logger;
@@ -45,8 +45,9 @@ async function jsonBody(request: IncomingMessage, limitBytes: number): Promise<u
  * The body is the follower's fetch as it would have been sent (query, variables, operationName)
  * plus `copyOf`, the request id of the fetch that was sent; the header carries a gateway token
  * signed for the follower and that same operation. The record copies what the agency recorded
- * for the sent fetch (its subjects and fields) under the follower's request id, and only when
- * both requests are the same caller's, with the same roles, purpose, data subject and operation.
+ * for the sent fetch (its subjects and fields) under the follower's request id, or under each id
+ * of a token's `copiesFor` (the gateway merged all those requests into the sent one), and only
+ * when both are the same caller's, with the same roles, purpose, data subject and operation.
  * 201 when recorded; 404 AUDIT_COPY_UNAVAILABLE when there is no such recent read here (the
  * gateway then sends the fetch itself); 403 AUDIT_COPY_MISMATCH for another requester.
  */
@@ -88,13 +89,14 @@ export function auditCopyRoute(options: AuditCopyRouteOptions): RouteHandler {
       options.logger.warn('audit copy refused: another requester', { requestId: asking.requestId, copyOf });
       return sendJsonError(response, 403, 'AUDIT_COPY_MISMATCH', 'That read was made for another request');
     }
+    const requestIds = asking.copiesFor ?? [asking.requestId];
     try {
-      await options.appends.append({ ...read, requestId: asking.requestId });
+      await options.appends.appendAll(requestIds.map((requestId) => ({ ...read, requestId })));
     } catch (error) {
       options.logger.error('audit copy not written', { requestId: asking.requestId, ...describeError(error) });
       return sendJsonError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
     response.writeHead(201, { 'content-type': 'application/json; charset=utf-8' });
-    response.end(JSON.stringify({ recorded: true }));
+    response.end(JSON.stringify({ recorded: requestIds.length }));
   };
 }

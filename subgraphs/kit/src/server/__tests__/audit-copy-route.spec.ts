@@ -89,17 +89,40 @@ describe.each(TEST_ENGINES)('audit copies of merged fetches on %s', (engine) => 
       },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const answer = (await response.json()) as { recorded?: boolean; errors?: { extensions: { code: string } }[] };
+    const answer = (await response.json()) as { recorded?: number; errors?: { extensions: { code: string } }[] };
     return { status: response.status, code: answer.errors?.[0]?.extensions.code, answer };
   }
 
   it("records the follower's read as its own, a copy of the leader's under the follower's request id", async () => {
     const follower = `follower-${randomUUID()}`;
     const reply = await askCopy(forwardedAs(follower), { ...OPERATION, copyOf: LEADER.requestId });
-    expect(reply).toMatchObject({ status: 201, answer: { recorded: true } });
+    expect(reply).toMatchObject({ status: 201, answer: { recorded: 1 } });
     expect(await recordsOf(follower)).toEqual([
       { caller_subject: LEADER.callerSubject, subjects: [...LEADER.subjects], fields: [...LEADER.fields] },
     ]);
+  });
+
+  it('records a copy for each request a token names (copiesFor), in one call', async () => {
+    const followers = Array.from({ length: 5 }, () => `follower-${randomUUID()}`);
+    const reply = await askCopy(
+      { ...forwardedAs(followers[0]!), copiesFor: followers },
+      { ...OPERATION, copyOf: LEADER.requestId },
+    );
+    expect(reply).toMatchObject({ status: 201, answer: { recorded: 5 } });
+    for (const follower of followers) {
+      expect(await recordsOf(follower)).toEqual([
+        { caller_subject: LEADER.callerSubject, subjects: [...LEADER.subjects], fields: [...LEADER.fields] },
+      ]);
+    }
+  });
+
+  it('refuses a token that names no request, or too many, to copy for', async () => {
+    const follower = `follower-${randomUUID()}`;
+    for (const copiesFor of [[], Array.from({ length: 65 }, (_, index) => `r${index}`)]) {
+      const reply = await askCopy({ ...forwardedAs(follower), copiesFor }, { ...OPERATION, copyOf: LEADER.requestId });
+      expect(reply).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    }
+    expect(await recordsOf(follower)).toEqual([]);
   });
 
   it.each([
