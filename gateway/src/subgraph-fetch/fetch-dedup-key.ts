@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Kind, parse, type DocumentNode } from 'graphql';
+import { operationDigestOf } from '@jembatan/kit/access';
 import { BoundedVerdicts } from './bounded-verdicts';
 import type { IncomingFetch } from './incoming-fetch';
 
@@ -48,9 +49,12 @@ export function fetchDedupKey(subgraph: string, { request, context }: IncomingFe
   const { subject: _subject, ...aboutTheCaller } = caller;
   const parts = {
     subgraph,
-    query: request.query,
-    variables: request.variables ?? null,
-    operationName: request.operationName ?? null,
+    // Text, variables and name, as the fetch's token is signed for them (digested once for both).
+    operation: operationDigestOf({
+      query: request.query ?? '',
+      variables: request.variables,
+      operationName: request.operationName,
+    }),
     caller: { ...aboutTheCaller, roles: [...new Set(aboutTheCaller.roles)].sort() },
     context: aboutTheRequest,
   };
