@@ -25,7 +25,7 @@ import {
  * (Rust planner) and hand-written SQL, on dki2016 in PostgreSQL, over the same subgraphs
  * (started once, production mode), the same supergraph and the same published operations.
  * Each scenario first checks that every system gives the same answer, then runs interleaved
- * rounds (J, A, H, SQL, J, A, …) and prints each system's figures and J's ratios to the others
+ * rounds (J, A, H, SQL, then A, H, SQL, J, …: each round starts one system later) and prints each system's figures and J's ratios to the others
  * as medians of per-round ratios. A script, not a test: machines are noisy, so it prints the
  * load average of every window.
  */
@@ -106,8 +106,12 @@ async function runScenario(
       context.folder,
     );
   for (const system of systems.keys()) await window(system, options.warmupSeconds);
+  const order = [...systems.keys()];
   for (let round = 1; round <= options.rounds; round += 1) {
-    for (const system of systems.keys()) {
+    // Each round starts one system later: while the machine warms up (caches, JIT), no system
+    // always runs first, in the coldest window of every round.
+    const shift = (round - 1) % order.length;
+    for (const system of [...order.slice(shift), ...order.slice(0, shift)]) {
       const result = await window(system, options.seconds);
       windows.get(system)!.push(result);
       console.log(
