@@ -321,6 +321,27 @@ describe('identical requests in flight', () => {
     }
   });
 
+  it('that read nothing personal are shared by one caller without audit copies, though not public', async () => {
+    // A page of the unit directory: no personal field, but its connection types carry no cache hint.
+    const hr = caller('dki_hr');
+    const directory: Ask = {
+      operation: 'UnitDirectory',
+      variables: { first: 5 },
+      as: hr,
+      purpose: 'HR_ADMINISTRATION',
+    };
+    const mergedBefore = await mergedRequests(supergraph.gateway);
+    const { answers, fetches, auditCopies } = await together(times(5, () => directory));
+    expect(fetches).toEqual({ workforce: 1, bpjs: 0 });
+    expect(auditCopies).toEqual({ workforce: 0, bpjs: 0 });
+    expect(await mergedRequests(supergraph.gateway)).toBe(mergedBefore + 4);
+    for (const answer of answers) {
+      expect(answer.body.errors).toBeUndefined();
+      expect(withoutCursorValues(answer.body)).toEqual(withoutCursorValues(answers[0]!.body));
+      expect(await auditRecords(supergraph.workforce, answer.requestId)).toEqual([]);
+    }
+  });
+
   it('each run with deduplication off (SUBGRAPH_FETCH_DEDUP=off)', async () => {
     const hr = caller('dki_hr');
     const { fetches } = await together(

@@ -4,7 +4,7 @@ import type { RequestFetch } from './request-fetches';
 /** A whole answer as another request may take it: what Apollo sends, and what was read for it. */
 export interface SharedAnswer<TResponse> {
   response: TResponse;
-  /** The subgraph fetches the answer came from; each personal one is recorded again for the takers. */
+  /** The subgraph fetches the answer came from; each audited one is recorded again for the takers. */
   fetches: readonly RequestFetch[];
 }
 
@@ -72,7 +72,7 @@ export class InFlightRequests<TResponse> {
     let response: TResponse | null = null;
     try {
       const contexts = followers.map((follower) => follower.context);
-      const personal = shared?.fetches.filter((fetch) => !fetch.public) ?? [];
+      const personal = shared?.fetches.filter((fetch) => fetch.audited) ?? [];
       const copied = await Promise.all(personal.map((fetch) => fetch.recordCopiesFor(contexts)));
       if (shared && copied.every(Boolean)) response = shared.response;
     } catch {

@@ -3,8 +3,8 @@ import type { GatewayContext } from '../context';
 /** One subgraph fetch a request made, as another request identical to it would need it. */
 export interface RequestFetch {
   subgraph: string;
-  /** Declared public with no errors by its subgraph: nothing personal was read. */
-  public: boolean;
+  /** The agency recorded a personal read for it: a request taking the answer needs its own copy of that record. */
+  audited: boolean;
   /**
    * Has the agency record the read of this fetch for other requests (their contexts) as each
    * one's own audit record; true once all are written, false when refused or failed.

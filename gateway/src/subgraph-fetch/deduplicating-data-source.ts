@@ -39,7 +39,7 @@ export class DeduplicatingDataSource implements GraphQLDataSource<GatewayContext
       // Nothing another request could take over: a request that made it is never merged.
       this.requestFetches?.record(context, {
         subgraph: this.subgraph,
-        public: false,
+        audited: true,
         recordCopiesFor: async () => false,
       });
       return this.inner.process(options);
@@ -51,10 +51,10 @@ export class DeduplicatingDataSource implements GraphQLDataSource<GatewayContext
         subject: context.caller?.subject,
         requestId: context.requestId,
         recordCopyOf: (copyOf) => this.recordMergedReads(options, [context], copyOf),
-        answered: ({ public: isPublic, auditedAs }) =>
+        answered: ({ audited, auditedAs }) =>
           this.requestFetches?.record(context, {
             subgraph: this.subgraph,
-            public: isPublic,
+            audited,
             recordCopiesFor: (others) => this.recordMergedReads(options, others, auditedAs),
           }),
       },

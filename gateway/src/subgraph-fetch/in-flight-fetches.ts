@@ -1,3 +1,4 @@
+import { AUDITED_READ_HEADER } from '@jembatan/kit/access';
 import { BoundedVerdicts } from './bounded-verdicts';
 import type { CachePolicy, FetchResponse } from './incoming-fetch';
 import { RecordingCachePolicy } from './recording-cache-policy';
@@ -30,6 +31,8 @@ export interface FetchRequester {
 export interface FetchProvenance {
   /** Declared public by its subgraph with no errors: nothing personal was read. */
   public: boolean;
+  /** The agency recorded a personal read for it (AUDITED_READ_HEADER): a request taking it needs a copy. */
+  audited: boolean;
   /** The request whose audit record at the agency stands for this read: the one that sent the fetch. */
   auditedAs: string;
 }
@@ -41,6 +44,8 @@ interface SharedAnswer {
   policy: RecordingCachePolicy;
   /** Declared public with no errors: anyone with the same key may take it. Otherwise only the leader's caller, audited. */
   public: boolean;
+  /** The agency recorded a personal read for it: the leader's caller takes it only with a copy of that record. */
+  audited: boolean;
 }
 
 interface Flight {
@@ -103,13 +108,14 @@ export class InFlightFetches {
     } finally {
       recorded.applyTo(ownPolicy);
       const shareable = response !== undefined && isPublicAnswer(response, recorded);
-      if (response !== undefined) requester.answered?.({ public: shareable, auditedAs: requester.requestId });
+      const audited = response !== undefined && isAuditedAnswer(response);
+      if (response !== undefined) requester.answered?.({ public: shareable, audited, auditedAs: requester.requestId });
       this.verdicts.set(key, shareable);
       this.flights.delete(flightKey);
       // Copied now, before the leader's request merges other fetches into its own answer.
       flight.settle(
         response !== undefined && flight.followers > 0
-          ? { response: untouchedCopy(response), policy: recorded, public: shareable }
+          ? { response: untouchedCopy(response), policy: recorded, public: shareable, audited }
           : null,
       );
     }
@@ -135,12 +141,14 @@ export class InFlightFetches {
     flight.followers += 1;
     const shared = await flight.answer;
     if (!shared) return sendOwn(requester, ownPolicy, send);
-    if (!shared.public && !(sameCaller && (await requester.recordCopyOf(flight.leader.requestId)))) {
-      return sendOwn(requester, ownPolicy, send);
-    }
+    // Another caller never takes an answer that is not public; the same caller takes it as it
+    // is when nothing personal was read, else once the agency has recorded the read as its own.
+    const mayTake =
+      shared.public || (sameCaller && (!shared.audited || (await requester.recordCopyOf(flight.leader.requestId))));
+    if (!mayTake) return sendOwn(requester, ownPolicy, send);
     shared.policy.applyTo(ownPolicy);
     this.options.onMerged?.(subgraph);
-    requester.answered?.({ public: shared.public, auditedAs: flight.leader.requestId });
+    requester.answered?.({ public: shared.public, audited: shared.audited, auditedAs: flight.leader.requestId });
     return ownCopy(shared.response);
   }
 }
@@ -150,12 +158,19 @@ async function sendOwn(requester: FetchRequester, ownPolicy: CachePolicy, send: 
   const recorded = new RecordingCachePolicy();
   try {
     const response = await send(recorded);
-    requester.answered?.({ public: isPublicAnswer(response, recorded), auditedAs: requester.requestId });
+    requester.answered?.({
+      public: isPublicAnswer(response, recorded),
+      audited: isAuditedAnswer(response),
+      auditedAs: requester.requestId,
+    });
     return response;
   } finally {
     recorded.applyTo(ownPolicy);
   }
 }
+
+/** Unless the agency says it read nothing personal, it may have recorded a read a taker must copy. */
+const isAuditedAnswer = (response: FetchResponse) => response.http?.headers.get(AUDITED_READ_HEADER) !== 'none';
 
 /** Public for a while, in so many words, and a complete answer: nothing personal was read. */
 const isPublicAnswer = (response: FetchResponse, policy: RecordingCachePolicy) =>

@@ -12,10 +12,10 @@ const contextOf = (requestId: string): GatewayContext => ({
 });
 
 /** A fetch of the leader's whose copies are noted, one line per call, and granted unless `refuse`. */
-function fetchOf(subgraph: string, isPublic: boolean, calls: string[], refuse = false): RequestFetch {
+function fetchOf(subgraph: string, audited: boolean, calls: string[], refuse = false): RequestFetch {
   return {
     subgraph,
-    public: isPublic,
+    audited,
     recordCopiesFor: async (contexts) => {
       calls.push(`${subgraph} for ${contexts.map((context) => context.requestId).join(' ')}`);
       return !refuse;
@@ -42,10 +42,10 @@ describe('InFlightRequests', () => {
     const calls: string[] = [];
     settle({
       response: 'the page',
-      fetches: [fetchOf('workforce', false, calls), fetchOf('bpjs', false, calls), fetchOf('bpjs', true, calls)],
+      fetches: [fetchOf('workforce', true, calls), fetchOf('bpjs', true, calls), fetchOf('bpjs', false, calls)],
     });
     expect(await answers).toEqual(['the page', 'the page']);
-    // A public fetch read nobody: only the two personal ones are recorded, each once for both.
+    // A fetch the agency recorded nothing for needs no copy: only the two audited ones are copied, each once for both.
     expect(calls.sort()).toEqual(['bpjs for request-2 request-3', 'workforce for request-2 request-3']);
     expect(merged).toHaveBeenCalledTimes(2);
     // Settled: the next identical request leads again.
@@ -58,7 +58,7 @@ describe('InFlightRequests', () => {
     const calls: string[] = [];
     settle({
       response: 'the page',
-      fetches: [fetchOf('workforce', false, calls), fetchOf('bpjs', false, calls, true)],
+      fetches: [fetchOf('workforce', true, calls), fetchOf('bpjs', true, calls, true)],
     });
     expect(await answers).toEqual([null, null]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUDITED_READ_HEADER } from '@jembatan/kit/access';
 import { InFlightFetches, type FetchRequester } from '../in-flight-fetches';
 import type { CacheHint, CachePolicy, FetchResponse } from '../incoming-fetch';
 import { RecordingCachePolicy } from '../recording-cache-policy';
@@ -213,6 +214,34 @@ describe('identical fetches in flight', () => {
       expect([...subgraph.started].sort()).toEqual(['page#0', 'page#1', 'page#3']);
       expect(copies).toEqual(['r2 copies r0']);
       expect(responses).toHaveLength(4);
+    });
+
+    it('that the agency says read nothing personal go to the same caller without a copy, never to another caller', async () => {
+      const copies: string[] = [];
+      const fetches = new InFlightFetches();
+      const started: string[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const send = (label: string) => async (policy: CachePolicy) => {
+        started.push(label);
+        await held;
+        policy.restrict({ maxAge: 0 });
+        return {
+          data: structuredClone(ANSWER),
+          http: { headers: new Headers({ [AUDITED_READ_HEADER]: 'none' }) },
+        } as FetchResponse;
+      };
+      const asks = [requester('alice', 'r0', copies), requester('alice', 'r1', copies), requester('bob', 'r2', copies)];
+      const pending = asks.map((ask, index) =>
+        fetches.fetch('workforce', 'directory', ask, new RecordingCachePolicy(), send(`directory#${index}`)),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      release();
+      const responses = await Promise.all(pending);
+      expect(copies).toEqual([]);
+      // alice's second request took her answer as it is; bob waited once, then fetched his own.
+      expect([...started].sort()).toEqual(['directory#0', 'directory#2']);
+      for (const response of responses) expect(response.data).toEqual(ANSWER);
     });
 
     it('are not shared with a request without a caller', async () => {

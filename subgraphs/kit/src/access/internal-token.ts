@@ -14,6 +14,14 @@ export const GATEWAY_TOKEN_HEADER = 'x-jembatan-gateway-token';
 /** Where the gateway asks a subgraph to record a merged request's read as its own (auditCopyRoute). */
 export const AUDIT_COPY_PATH = '/audit-copy';
 
+/**
+ * On a subgraph's answer to the gateway: `recorded` when the request read personal data and its
+ * audit record is written, `none` when it read nothing personal, so that a request of the same
+ * caller the gateway merges into it needs no copy of a record that does not exist. The gateway
+ * takes anything else, or no header (a subgraph of an older release), as `recorded`.
+ */
+export const AUDITED_READ_HEADER = 'x-jembatan-audited-read';
+
 const ISSUER = 'jembatan-gateway';
 const TOKEN_TYPE = 'jembatan-gateway+jwt';
 /** Long enough for one subgraph fetch to reach its subgraph, short enough that a copy is soon useless. */

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { AUDITED_READ_HEADER } from '../access/internal-token';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { GroupedAuditAppends } from '../audit/grouped-audit-appends';
 import type { RecentReads } from '../audit/recent-reads';
@@ -22,7 +23,10 @@ export function auditTrailPlugin(
       return {
         async willSendResponse({ contextValue, response }) {
           const read = contextValue.accessRecorder.summary();
-          if (!read) return;
+          if (!read) {
+            response.http.headers.set(AUDITED_READ_HEADER, 'none');
+            return;
+          }
           const entry: AuditEntry = {
             callerSubject: contextValue.caller.subject,
             callerAgency: contextValue.caller.agency,
@@ -36,6 +40,7 @@ export function auditTrailPlugin(
           try {
             await appends.append(entry);
             if (contextValue.operationDigest) recentReads?.remember(contextValue.operationDigest, entry);
+            response.http.headers.set(AUDITED_READ_HEADER, 'recorded');
           } catch (error) {
             logger.error('audit record not written; answer withheld', {
               requestId: contextValue.requestId,
