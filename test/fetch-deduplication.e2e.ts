@@ -128,6 +128,16 @@ const auditRecords = (service: AgencyService, requestId: string) =>
     [requestId],
   );
 
+/** One audit record of the request's own at each agency, naming its caller (and `subject` among those read). */
+async function expectOneOwnRecordAtEachAgency(answer: Answer, asker: Caller, subject?: string) {
+  for (const agency of [supergraph.workforce, supergraph.bpjs]) {
+    const records = await auditRecords(agency, answer.requestId);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.caller_subject).toBe(asker.subject);
+    if (subject) expect(records[0]!.subjects).toContain(subject);
+  }
+}
+
 const claimsByProgram = (as: Caller, purpose: Purpose = 'STATISTICS', dataSubject?: string): Ask => ({
   operation: 'ClaimsByProgram',
   variables: { year: 2016, regionCode: '31' },
@@ -212,12 +222,7 @@ describe('identical subgraph fetches in flight', () => {
         expect(answer.body.errors).toBeUndefined();
         expect(withoutCursorValues(answer.body)).toEqual(alone);
         expect(answer.cacheControl).toBe('no-store');
-        for (const agency of [supergraph.workforce, supergraph.bpjs]) {
-          const records = await auditRecords(agency, answer.requestId);
-          expect(records).toHaveLength(1);
-          expect(records[0]!.caller_subject).toBe(hr.subject);
-          expect(records[0]!.subjects).toContain(`nik:${enrolledWorker.nik}`);
-        }
+        await expectOneOwnRecordAtEachAgency(answer, hr, `nik:${enrolledWorker.nik}`);
       }
     }
   });
@@ -294,11 +299,7 @@ describe('identical requests in flight', () => {
       expect(answer.status).toBe(200);
       expect(withoutCursorValues(answer.body)).toEqual(alone);
       expect(answer.cacheControl).toBe('no-store');
-      for (const agency of [supergraph.workforce, supergraph.bpjs]) {
-        const records = await auditRecords(agency, answer.requestId);
-        expect(records).toHaveLength(1);
-        expect(records[0]!.caller_subject).toBe(hr.subject);
-      }
+      await expectOneOwnRecordAtEachAgency(answer, hr);
     }
   });
 
