@@ -29,8 +29,6 @@ export interface FetchRequester {
 
 /** How a request obtained a fetch's answer: what another request needs to receive it too. */
 export interface FetchProvenance {
-  /** Declared public by its subgraph with no errors: nothing personal was read. */
-  public: boolean;
   /** The agency recorded a personal read for it (AUDITED_READ_HEADER): a request taking it needs a copy. */
   audited: boolean;
   /** The request whose audit record at the agency stands for this read: the one that sent the fetch. */
@@ -109,7 +107,7 @@ export class InFlightFetches {
       recorded.applyTo(ownPolicy);
       const shareable = response !== undefined && isPublicAnswer(response, recorded);
       const audited = response !== undefined && isAuditedAnswer(response);
-      if (response !== undefined) requester.answered?.({ public: shareable, audited, auditedAs: requester.requestId });
+      if (response !== undefined) requester.answered?.({ audited, auditedAs: requester.requestId });
       this.verdicts.set(key, shareable);
       this.flights.delete(flightKey);
       // Copied now, before the leader's request merges other fetches into its own answer.
@@ -148,7 +146,7 @@ export class InFlightFetches {
     if (!mayTake) return sendOwn(requester, ownPolicy, send);
     shared.policy.applyTo(ownPolicy);
     this.options.onMerged?.(subgraph);
-    requester.answered?.({ public: shared.public, audited: shared.audited, auditedAs: flight.leader.requestId });
+    requester.answered?.({ audited: shared.audited, auditedAs: flight.leader.requestId });
     return ownCopy(shared.response);
   }
 }
@@ -158,11 +156,7 @@ async function sendOwn(requester: FetchRequester, ownPolicy: CachePolicy, send: 
   const recorded = new RecordingCachePolicy();
   try {
     const response = await send(recorded);
-    requester.answered?.({
-      public: isPublicAnswer(response, recorded),
-      audited: isAuditedAnswer(response),
-      auditedAs: requester.requestId,
-    });
+    requester.answered?.({ audited: isAuditedAnswer(response), auditedAs: requester.requestId });
     return response;
   } finally {
     recorded.applyTo(ownPolicy);
