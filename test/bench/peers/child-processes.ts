@@ -60,7 +60,7 @@ export function track<T extends ChildProcess>(child: T): T {
 export function spawnTracked(options: SpawnOptions): ChildProcess {
   const log = openSync(options.logPath, 'a');
   const [executable, ...args] = options.command;
-  // For profiling a run: e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles` (not allowed in NODE_OPTIONS).
+  // For profiling a run: e.g. `--cpu-prof --cpu-prof-dir=profiles` (not allowed in NODE_OPTIONS).
   const nodeFlags = executable === process.execPath ? profilingFlags() : [];
   return track(
     spawn(executable!, [...nodeFlags, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log] }),
