@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { GatewayContext } from '../context';
+import type { CacheHint } from '../subgraph-fetch/incoming-fetch';
 import type { InFlightRequests, SharedAnswer } from './in-flight-requests';
 import { requestMergeKey } from './request-merge-key';
 import type { RequestFetches } from './request-fetches';
@@ -8,7 +9,7 @@ import type { RequestFetches } from './request-fetches';
 export interface MergedResponse {
   response: GraphQLResponse;
   /** The leader's overall cache policy (for the response cache); null when not cacheable. */
-  cachePolicy: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } | null;
+  cachePolicy: CacheHint | null;
 }
 
 /**
