@@ -117,6 +117,22 @@ type Coverage = { unit: { bpjsCoverage: { enrolled: number } } };
 const byProgram = (cover: Cover) =>
   Object.fromEntries((cover.worker?.bpjs?.enrollments ?? []).map((e) => [e.program, [e.since, e.until]]));
 
+/**
+ * A value read until two reads in a row agree. On PGlite every connection shares one session
+ * (pglite-socket, #1046), so a read can land inside another connection's transaction and see a
+ * summary half rewritten; a settled value is one that no change was under way for.
+ */
+async function settled<T>(read: () => Promise<T>): Promise<T> {
+  let previous = await read();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const next = await read();
+    if (next === previous) return next;
+    previous = next;
+  }
+  throw new Error(`no two reads in a row agreed; the last was ${String(previous)}`);
+}
+
 describe.each([
   ['the embedded transport', 'embedded'],
   ['NATS JetStream', 'nats'],
@@ -138,7 +154,9 @@ describe.each([
     expect(system.output()).toContain(transport === 'nats' ? 'nats' : 'embedded');
     const hr = client(system, 'dki_hr', 'HR_ADMINISTRATION');
     const enrolment = client(system, 'dki_hr', 'ENROLMENT');
-    const coveredBefore = (await hr<Coverage>(COVERED_BY, { unit: UNIT })).data.unit.bpjsCoverage.enrolled;
+    const coveredBefore = await settled(
+      async () => (await hr<Coverage>(COVERED_BY, { unit: UNIT })).data.unit.bpjsCoverage.enrolled,
+    );
 
     const registered = await hr<{ registerWorker: { worker: { version: number } } }>(
       `mutation ($key: String!, $input: RegisterWorkerInput!) {
@@ -186,7 +204,11 @@ describe.each([
     expect(coveredAfter).toBe(coveredBefore + 1);
 
     // A transfer moves the registrar: the other unit now counts the worker.
-    const otherBefore = (await hr<Coverage>(COVERED_BY, { unit: OTHER_UNIT })).data.unit.bpjsCoverage.enrolled;
+    // Read twice alike: the enrolment's summary update may still be under way, and a read inside
+    // it saw the other unit's count as 0 once (a full run of stop 23).
+    const otherBefore = await settled(
+      async () => (await hr<Coverage>(COVERED_BY, { unit: OTHER_UNIT })).data.unit.bpjsCoverage.enrolled,
+    );
     const moved = await hr<unknown>(
       `mutation ($key: String!, $input: TransferWorkerInput!) {
         transferWorker(idempotencyKey: $key, input: $input) { replayed worker { version } }
