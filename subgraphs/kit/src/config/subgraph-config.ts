@@ -12,6 +12,7 @@ import { eventsConfigOf, eventsEnvShape, type EventsConfig } from './events-conf
 import { shutdownEnvShape } from './shutdown-config';
 import { metricsListenerOf } from './metrics-listener-config';
 import type { InternalListener } from '../server/internal-listener';
+import type { GraphqlExecution } from '../server/compiled-execution';
 
 export interface SubgraphConfig {
   name: string;
@@ -45,6 +46,8 @@ export interface SubgraphConfig {
   metricsListener?: InternalListener;
   /** Redis shared by this subgraph's replicas for the gateway-token replay guard; per replica when absent. */
   redisUrl?: string;
+  /** How operations run (GRAPHQL_EXECUTION): compiled per operation unless `graphql-js` is asked for. */
+  execution?: GraphqlExecution;
 }
 
 export interface SubgraphConfigSpec {
@@ -125,6 +128,7 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     ...httpServerEnvShape,
     ...errorDetailEnvShape,
     ...eventsEnvShape,
+    GRAPHQL_EXECUTION: z.enum(['compiled', 'graphql-js']).default('compiled'),
   };
   // An empty variable (`DATABASE_URL=` in an env file) means "not set", as in most tools.
   const read = readEnvironment(shape, env, `${spec.name} subgraph`);
@@ -192,5 +196,6 @@ export function readSubgraphConfig(env: Record<string, string | undefined>, spec
     }),
     redisUrl: values.REDIS_URL as string | undefined,
     metricsListener,
+    execution: read.GRAPHQL_EXECUTION,
   };
 }

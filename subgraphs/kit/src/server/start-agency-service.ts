@@ -85,6 +85,7 @@ export async function startAgencyService<T>(
       port: config.port,
       production: config.production,
       stackTraces: config.stackTraces ?? false,
+      execution: config.execution,
       shutdownGraceMs: config.shutdownGraceMs,
       httpServer: config.httpServer,
       events,

@@ -22,6 +22,7 @@ import { GroupedAuditAppends } from '../audit/grouped-audit-appends';
 import { RecentReads } from '../audit/recent-reads';
 import { auditCopyRoute } from './audit-copy-route';
 import { auditTrailPlugin } from './audit-trail-plugin';
+import { compiledExecution, type GraphqlExecution } from './compiled-execution';
 import { cacheHintsPlugins } from './cache-hints-plugins';
 import { createSubgraphObservability } from '../observability/subgraph-observability';
 import type { RequestContext } from '../context';
@@ -44,6 +45,8 @@ export interface SubgraphServerOptions<TLoaders> {
   portVariable?: string;
   /** Stack traces in error answers (DEBUG_ERRORS=stack); off when absent. */
   stackTraces?: boolean;
+  /** Operations compiled once each (the default), or run by graphql-js as Apollo Server does by itself. */
+  execution?: GraphqlExecution;
   schema: GraphQLSchema;
   /** Enforced on every field of the schema, on every path. */
   accessPolicy: AccessPolicy<string>;
@@ -104,8 +107,9 @@ export async function startSubgraphServer<TLoaders>(options: SubgraphServerOptio
   const recording = options.recordAccess !== false;
   const recentReads = new RecentReads();
   const auditAppends = new GroupedAuditAppends(options.database);
+  const schema = enforceAccessPolicy(options.schema, options.accessPolicy, policy);
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
-    schema: enforceAccessPolicy(options.schema, options.accessPolicy, policy),
+    ...(options.execution === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
     // Shutdown order (HTTP, then Apollo, then the database) is ours: see onShutdown.
     stopOnTerminationSignals: false,
     // Inline (ftv1) traces are for Apollo's hosted studio; they must never reach clients.

@@ -34,7 +34,13 @@ describe('subgraph configuration', () => {
         maxDeliveries: 5,
         concurrency: 4,
       },
+      execution: 'compiled',
     });
+  });
+
+  it('compiles operations unless GRAPHQL_EXECUTION=graphql-js, and names the variable for anything else', () => {
+    expect(readSubgraphConfig({ GRAPHQL_EXECUTION: 'graphql-js' }, spec).execution).toBe('graphql-js');
+    expect(() => readSubgraphConfig({ GRAPHQL_EXECUTION: 'jit' }, spec)).toThrow(/GRAPHQL_EXECUTION/);
   });
 
   it('puts stack traces in error answers only when DEBUG_ERRORS=stack, and never in production', () => {
