@@ -95,8 +95,10 @@ function subgraphConfig(
   production: boolean,
   keys: TestKeys,
   cursorKeys: JsonWebKeySet,
+  execution: SubgraphConfig['execution'],
 ): SubgraphConfig {
   return {
+    execution,
     name,
     host: '127.0.0.1',
     port: 0,
@@ -136,6 +138,8 @@ export interface ServeOptions {
   playground?: boolean;
   /** Whether the gateway sends identical subgraph fetches in flight once; on by default, as in production. */
   fetchDeduplication?: boolean;
+  /** How the subgraphs run operations; compiled by default, as in production (GRAPHQL_EXECUTION). */
+  execution?: SubgraphConfig['execution'];
 }
 
 export async function serveSupergraph(
@@ -150,6 +154,7 @@ export async function serveSupergraph(
     resilience,
     playground,
     fetchDeduplication,
+    execution,
   }: ServeOptions = {},
 ): Promise<RunningSupergraph> {
   const keys = await generateTestKeys();
@@ -162,7 +167,7 @@ export async function serveSupergraph(
       logger.warn('subgraph not started: no database given', { subgraph: name });
       return undefined;
     }
-    const config = subgraphConfig(name, database, production, keys, cursorKeys[name]!);
+    const config = subgraphConfig(name, database, production, keys, cursorKeys[name]!, execution);
     return startAgencyService(definition, { config, logger, recordAccess, sealCursors });
   });
   const serviceOf = (name: string): AgencyService => {
