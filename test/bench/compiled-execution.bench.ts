@@ -7,7 +7,8 @@ import { seedPresetDatabases } from '../harness/preset-databases';
 import { serveSupergraph, type RunningSupergraph } from '../harness/supergraph';
 import { callerWith } from '../harness/test-identity';
 import type { TestEngine } from '../harness/engine';
-import { median } from './measure';
+import { cpuMsPerCall, median } from './measure';
+import { largestUnitCode } from './reference-queries';
 
 /**
  * What compiling operations (GRAPHQL_EXECUTION=compiled, graphql-jit) buys the subgraphs against
@@ -50,13 +51,6 @@ const forwarded = () => ({
   dataSubject: null,
 });
 
-async function largestUnit(supergraph: RunningSupergraph): Promise<string> {
-  const { body } = await supergraph.query<{ units: { edges: { node: { code: string; headcount: number } }[] } }>(
-    '{ units(first: 100) { edges { node { code headcount } } } }',
-  );
-  return body.data!.units.edges.map((edge) => edge.node).sort((a, b) => b.headcount - a.headcount)[0]!.code;
-}
-
 async function main() {
   console.log(`loading demo on ${values.engine}…`);
   const databases = await seedPresetDatabases('demo', values.engine as TestEngine);
@@ -65,7 +59,7 @@ async function main() {
     for (const execution of EXECUTIONS) {
       supergraphs[execution] = await serveSupergraph(databases, { production: true, execution });
     }
-    const code = await largestUnit(supergraphs.compiled);
+    const code = await largestUnitCode(supergraphs.compiled);
     const fetches = {
       workforce: { query: WORKFORCE_PAGE, variables: { code, first: 100 } },
       bpjs: { query: BPJS_ENTITIES, variables: { representations: [] as { __typename: string; nik: string }[] } },
@@ -118,10 +112,7 @@ async function main() {
     /** CPU ms per request over `count` requests; tokens are signed before the clock starts. */
     const cpuPerRequest = async (execution: Execution, subgraph: 'workforce' | 'bpjs', count: number) => {
       const tokens = await tokensFor(execution, subgraph, count);
-      const started = process.cpuUsage();
-      for (const token of tokens) await send(execution, subgraph, token);
-      const used = process.cpuUsage(started);
-      return (used.user + used.system) / 1000 / count;
+      return cpuMsPerCall(tokens.map((token) => () => send(execution, subgraph, token)));
     };
 
     for (const subgraph of ['workforce', 'bpjs'] as const) {

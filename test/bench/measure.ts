@@ -29,6 +29,17 @@ export async function timeCalls(work: () => Promise<unknown>, { warmup = 3, runs
   return summarise(samples);
 }
 
+/**
+ * CPU ms of this process per call, the calls made one after another. Whatever each call needs
+ * (tokens, bodies) is prepared by the caller before, so only the calls are on the clock.
+ */
+export async function cpuMsPerCall(calls: readonly (() => Promise<unknown>)[]): Promise<number> {
+  const started = process.cpuUsage();
+  for (const call of calls) await call();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000 / calls.length;
+}
+
 export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 }

@@ -26,6 +26,14 @@ interface Landmarks {
   someNik: string;
 }
 
+/** The unit with the most workers among the first 100 (all of the demo's): where the heavy page is fullest. */
+export async function largestUnitCode(supergraph: RunningSupergraph): Promise<string> {
+  const { body } = await supergraph.query<{ units: { edges: { node: { code: string; headcount: number } }[] } }>(
+    '{ units(first: 100) { edges { node { code headcount } } } }',
+  );
+  return body.data!.units.edges.map((edge) => edge.node).sort((a, b) => b.headcount - a.headcount)[0]!.code;
+}
+
 /** Finds the largest unit, a NIK deep in the PKP list and a participant's NIK, through the gateway. */
 export async function findLandmarks(supergraph: RunningSupergraph, deepPosition: number): Promise<Landmarks> {
   const units: { code: string; headcount: number }[] = [];

@@ -7,7 +7,8 @@ import { seedPresetDatabases } from '../harness/preset-databases';
 import { serveSupergraph, type RunningSupergraph } from '../harness/supergraph';
 import { callerWith } from '../harness/test-identity';
 import type { TestEngine } from '../harness/engine';
-import { median } from './measure';
+import { cpuMsPerCall, median } from './measure';
+import { largestUnitCode } from './reference-queries';
 
 /**
  * What a withheld field costs the subgraph that withholds it: the BPJS `_entities` fetch of the
@@ -42,10 +43,7 @@ type Mode = keyof typeof MODES;
 
 /** The NIKs of the first page of the unit with the most workers, as the gateway would send them. */
 async function pageOfWorkers(supergraph: RunningSupergraph): Promise<{ __typename: 'Worker'; nik: string }[]> {
-  const { body } = await supergraph.query<{ units: { edges: { node: { code: string; headcount: number } }[] } }>(
-    '{ units(first: 100) { edges { node { code headcount } } } }',
-  );
-  const code = body.data!.units.edges.map((edge) => edge.node).sort((a, b) => b.headcount - a.headcount)[0]!.code;
+  const code = await largestUnitCode(supergraph);
   const page = await supergraph.query<{ unit: { workers: { edges: { node: { nik: string } }[] } } }>(
     'query ($code: ID!, $first: Int) { unit(code: $code) { workers(first: $first) { edges { node { nik } } } } }',
     { code, first: FIRST },
@@ -81,10 +79,7 @@ async function main() {
     const cpuPerRequest = async (mode: Mode, count: number) => {
       const operation = { query: MODES[mode], variables: { representations } };
       const tokens = await Promise.all(Array.from({ length: count }, () => sign('bpjs', forwarded(), operation)));
-      const started = process.cpuUsage();
-      for (const token of tokens) await send(operation, token);
-      const used = process.cpuUsage(started);
-      return (used.user + used.system) / 1000 / count;
+      return cpuMsPerCall(tokens.map((token) => () => send(operation, token)));
     };
 
     for (const mode of Object.keys(MODES) as Mode[]) {
