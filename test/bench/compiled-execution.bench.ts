@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER, type SignedOperation } from '@jembatan/kit';
 import { seedPresetDatabases } from '../harness/preset-databases';
 import { serveSupergraph, type RunningSupergraph } from '../harness/supergraph';
-import { callerWith } from '../harness/test-identity';
 import type { TestEngine } from '../harness/engine';
 import { cpuMsPerCall, median } from './measure';
-import { largestUnitCode } from './reference-queries';
+import { heavyPageForwarding, largestUnitCode } from './reference-queries';
 
 /**
  * What compiling operations (GRAPHQL_EXECUTION=compiled, graphql-jit) buys the subgraphs against
@@ -42,14 +40,6 @@ const WORKFORCE_PAGE = `query UnitStaffWithBpjs__workforce__0($code: ID!, $first
 const BPJS_ENTITIES = `query UnitStaffWithBpjs__bpjs__1($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Worker { bpjs { kpj segment
     enrollments { program since until } claims { id program filedOn status amount } } } } }`;
-
-const forwarded = () => ({
-  caller: callerWith('dki_hr'),
-  purpose: 'HR_ADMINISTRATION' as const,
-  requestId: randomUUID(),
-  operationName: 'UnitStaffWithBpjs',
-  dataSubject: null,
-});
 
 async function main() {
   console.log(`loading demo on ${values.engine}…`);
@@ -87,7 +77,7 @@ async function main() {
     const tokensFor = (execution: Execution, subgraph: 'workforce' | 'bpjs', count: number) =>
       Promise.all(
         Array.from({ length: count }, () =>
-          signers[execution](subgraph, forwarded(), fetches[subgraph] as SignedOperation),
+          signers[execution](subgraph, heavyPageForwarding(), fetches[subgraph] as SignedOperation),
         ),
       );
 

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createCursorSeal, loadCursorKeys, PagePosition } from '@jembatan/kit';
 import type { GraphqlResponse, RunningSupergraph } from '../harness/supergraph';
-import { STAFF_OF_BOTH_AGENCIES } from '../harness/test-identity';
+import { callerWith, STAFF_OF_BOTH_AGENCIES } from '../harness/test-identity';
 
 export interface ReferenceQuery {
   name: string;
@@ -25,6 +26,15 @@ interface Landmarks {
   deepCursor: string;
   someNik: string;
 }
+
+/** What the gateway forwards with each fetch of the heavy HR page: dki_hr for HR_ADMINISTRATION. */
+export const heavyPageForwarding = () => ({
+  caller: callerWith('dki_hr'),
+  purpose: 'HR_ADMINISTRATION' as const,
+  requestId: randomUUID(),
+  operationName: 'UnitStaffWithBpjs',
+  dataSubject: null,
+});
 
 /** The unit with the most workers among the first 100 (all of the demo's): where the heavy page is fullest. */
 export async function largestUnitCode(supergraph: RunningSupergraph): Promise<string> {

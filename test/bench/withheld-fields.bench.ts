@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER, type SignedOperation } from '@jembatan/kit';
@@ -8,7 +7,7 @@ import { serveSupergraph, type RunningSupergraph } from '../harness/supergraph';
 import { callerWith } from '../harness/test-identity';
 import type { TestEngine } from '../harness/engine';
 import { cpuMsPerCall, median } from './measure';
-import { largestUnitCode } from './reference-queries';
+import { heavyPageForwarding, largestUnitCode } from './reference-queries';
 
 /**
  * What a withheld field costs the subgraph that withholds it: the BPJS `_entities` fetch of the
@@ -59,13 +58,6 @@ async function main() {
   try {
     const representations = await pageOfWorkers(supergraph);
     const sign = await createGatewayTokenSigner(supergraph.keys.gatewaySigning);
-    const forwarded = () => ({
-      caller: callerWith('dki_hr'),
-      purpose: 'HR_ADMINISTRATION' as const,
-      requestId: randomUUID(),
-      operationName: 'UnitStaffWithBpjs',
-      dataSubject: null,
-    });
     const send = async (operation: SignedOperation, token: string) => {
       const response = await fetch(supergraph.bpjs.url, {
         method: 'POST',
@@ -78,13 +70,15 @@ async function main() {
     /** CPU ms per request over `count` requests; tokens are signed before the clock starts. */
     const cpuPerRequest = async (mode: Mode, count: number) => {
       const operation = { query: MODES[mode], variables: { representations } };
-      const tokens = await Promise.all(Array.from({ length: count }, () => sign('bpjs', forwarded(), operation)));
+      const tokens = await Promise.all(
+        Array.from({ length: count }, () => sign('bpjs', heavyPageForwarding(), operation)),
+      );
       return cpuMsPerCall(tokens.map((token) => () => send(operation, token)));
     };
 
     for (const mode of Object.keys(MODES) as Mode[]) {
       const operation = { query: MODES[mode], variables: { representations } };
-      const body = await send(operation, await sign('bpjs', forwarded(), operation));
+      const body = await send(operation, await sign('bpjs', heavyPageForwarding(), operation));
       const codes = (body.errors ?? []).map((error) => error.extensions?.code);
       if (codes.some((code) => code !== 'FORBIDDEN')) throw new Error(JSON.stringify(body.errors));
       console.log(`${mode}: ${representations.length} workers, ${codes.length} FORBIDDEN error(s) in the answer`);
