@@ -13,7 +13,6 @@ const NOT_FOR_THE_GATEWAY = [
   'type-graphql',
   'graphql-scalars',
   '@electric-sql/pglite',
-  '@electric-sql/pglite-socket',
   'pg',
   'pg-copy-streams',
   '@apollo/subgraph',

@@ -1,5 +1,5 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { DataSource } from 'typeorm';
+import type { EmbeddedSession } from './pglite-wire/embedded-session';
 import type { StatementCounter } from './statement-counter';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
@@ -9,7 +9,7 @@ export interface Database {
   readonly engine: DatabaseEngine;
   readonly dataSource: DataSource;
   readonly statements: StatementCounter;
-  /** The in-process PGlite, for bulk loads that must not go through the socket (COPY). */
-  readonly pglite?: PGlite;
+  /** The in-process PGlite session, for bulk loads that must not go through the socket (COPY). */
+  readonly embeddedSession?: EmbeddedSession;
   close(): Promise<void>;
 }

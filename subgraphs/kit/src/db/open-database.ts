@@ -68,7 +68,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     engine: embedded ? 'pglite' : 'postgres',
     dataSource,
     statements,
-    pglite: embedded?.pglite,
+    embeddedSession: embedded?.session,
     async close() {
       await dataSource.destroy();
       await embedded?.stop();

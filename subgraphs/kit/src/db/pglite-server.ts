@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './data-dir-lock';
+import { EmbeddedSession } from './pglite-wire/embedded-session';
+import { WireConnection } from './pglite-wire/wire-connection';
 
 export interface PgliteServer {
-  pglite: PGlite;
+  session: EmbeddedSession;
   host: string;
   port: number;
   stop(): Promise<void>;
@@ -12,32 +14,48 @@ export interface PgliteServer {
 
 /**
  * Opens a PGlite data directory and serves it over the PostgreSQL wire protocol on loopback,
- * so TypeORM uses its ordinary `postgres` driver: one code path for both engines, with real
- * per-connection transaction isolation (unlike adapters that share one connection).
+ * so TypeORM uses its ordinary `postgres` driver: one code path for both engines. Each client
+ * connection gets the one embedded session for a whole statement or transaction at a time
+ * (pglite-socket hands it over per message, which mixes up concurrent clients' statements).
  */
 export async function startPgliteServer(dataDir: string, maxConnections: number): Promise<PgliteServer> {
   // PGlite does not create missing parent folders.
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
-  let pglite: PGlite;
-  let server: PGLiteSocketServer;
+  let pglite: PGlite | undefined;
   try {
     pglite = await PGlite.create({ dataDir });
-    server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections });
-    await server.start();
+    const session = new EmbeddedSession(pglite);
+    const connections = new Set<WireConnection>();
+    const server = createServer((socket) => {
+      const connection = new WireConnection(socket, session);
+      connections.add(connection);
+      void connection.closed.then(() => connections.delete(connection));
+    });
+    server.maxConnections = maxConnections;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { address, port } = server.address() as AddressInfo;
+    const opened = pglite;
+    return {
+      session,
+      host: address,
+      port,
+      async stop() {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        const everyone = [...connections];
+        for (const connection of everyone) connection.close();
+        await Promise.all(everyone.map((connection) => connection.closed));
+        await stopped;
+        await opened.close();
+        release();
+      },
+    };
   } catch (error) {
+    await pglite?.close().catch(() => undefined);
     release();
     throw error;
   }
-  const [host = '127.0.0.1', port = '0'] = server.getServerConn().split(':');
-  return {
-    pglite,
-    host,
-    port: Number(port),
-    async stop() {
-      await server.stop();
-      await pglite.close();
-      release();
-    },
-  };
 }

@@ -12,18 +12,21 @@ function copyStatement(table: string, columns: readonly string[], source: string
 
 /**
  * Runs `work` in one transaction: every row it writes lands, or none does. On PGlite the rows go
- * in through `/dev/blob` inside the owning process (COPY through the socket desynchronises
- * PGlite); on PostgreSQL through `COPY … FROM STDIN` on the transaction's own connection.
+ * in through `/dev/blob` inside the owning process, which holds the session meanwhile; on
+ * PostgreSQL through `COPY … FROM STDIN` on the transaction's own connection.
  */
 export async function inSeedTransaction<T>(database: Database, work: (sql: SeedSql) => Promise<T>): Promise<T> {
-  if (database.pglite) {
-    return database.pglite.transaction((tx) =>
-      work({
-        query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, [...params])).rows,
-        copyCsv: async (table, columns, csv) => {
-          await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
-        },
-      }),
+  if (database.embeddedSession) {
+    // Exclusive: between the transaction's statements no socket client may run its own.
+    return database.embeddedSession.exclusive((pglite) =>
+      pglite.transaction((tx) =>
+        work({
+          query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, [...params])).rows,
+          copyCsv: async (table, columns, csv) => {
+            await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
+          },
+        }),
+      ),
     );
   }
   const runner = database.dataSource.createQueryRunner();
