@@ -118,9 +118,9 @@ const byProgram = (cover: Cover) =>
   Object.fromEntries((cover.worker?.bpjs?.enrollments ?? []).map((e) => [e.program, [e.since, e.until]]));
 
 /**
- * A value read until two reads in a row agree. On PGlite every connection shares one session
- * (pglite-socket, #1046), so a read can land inside another connection's transaction and see a
- * summary half rewritten; a settled value is one that no change was under way for.
+ * A value read until two reads in a row agree: the summaries follow events asynchronously, so a
+ * settled value is one that no change was under way for. (Reads that saw a summary half
+ * rewritten came from the embedded engine's old socket server, which let statements interleave.)
  */
 async function settled<T>(read: () => Promise<T>): Promise<T> {
   let previous = await read();
@@ -194,8 +194,7 @@ describe.each([
       WAIT_MS,
     );
     expect(gapsAfterEnrolment.coverageGaps.edges.map((edge) => edge.node.worker.nik)).not.toContain(NIK);
-    // Read until it holds, as the transfer's count below is: on PGlite (pglite-socket, #1046) one read
-    // in a few runs has seen BPJS's coverage mid-change.
+    // Read until it holds: BPJS counts the worker once its summary has caught up with the event.
     const coveredAfter = await eventually(
       async () => (await hr<Coverage>(COVERED_BY, { unit: UNIT })).data.unit.bpjsCoverage.enrolled,
       (count) => count === coveredBefore + 1,
@@ -204,8 +203,7 @@ describe.each([
     expect(coveredAfter).toBe(coveredBefore + 1);
 
     // A transfer moves the registrar: the other unit now counts the worker.
-    // Read twice alike: the enrolment's summary update may still be under way, and a read inside
-    // it saw the other unit's count as 0 once (a full run of stop 23).
+    // Read twice alike: the enrolment's summary update may still be under way.
     const otherBefore = await settled(
       async () => (await hr<Coverage>(COVERED_BY, { unit: OTHER_UNIT })).data.unit.bpjsCoverage.enrolled,
     );

@@ -40,10 +40,7 @@ export interface EventFlow {
   close(): Promise<void>;
 }
 
-/**
- * PGlite runs one transaction at a time, and its socket server can mix up statements that
- * connections send at once (electric-sql/pglite#1046): keys are applied one after another there.
- */
+/** PGlite runs one transaction at a time: more batches at once would only queue for its session. */
 export const consumerConcurrency = (database: Pick<Database, 'engine'>, config: Pick<EventsConfig, 'concurrency'>) =>
   database.engine === 'pglite' ? 1 : config.concurrency;
 

@@ -65,9 +65,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   };
 
   const lease = new RelayLease(options.source, options.leaseMs ?? 10_000);
-  // Every statement in a transaction of its own: PGlite's socket server interleaves the protocol
-  // messages of statements that connections send at once unless one of them is inside a
-  // transaction (electric-sql/pglite#1046), which binds one statement's parameters to another's.
+  // The lease is renewed in the same transaction as the read it guards; none spans a publish.
   const inTransaction = <T>(run: (manager: EntityManager) => Promise<T>) => options.dataSource.transaction(run);
 
   /** One batch: how many events went out; undefined while another replica relays. */
