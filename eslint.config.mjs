@@ -48,9 +48,9 @@ export default tseslint.config(
   ...AGENCIES.map(agencyBoundaries),
   {
     files: ['gateway/src/**/*.ts'],
-    ignores: ['gateway/src/**/__tests__/**', 'gateway/src/testing/**'],
+    ignores: ['gateway/src/**/__tests__/**', 'gateway/src/testing/**', 'gateway/src/apollo-gateway.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
@@ -58,6 +58,12 @@ export default tseslint.config(
               name: '@jembatan/kit',
               message:
                 "Import the kit's narrow entry points (@jembatan/kit/http, /access, /errors, /log, …): its root loads TypeORM, PGlite and type-graphql, which the gateway never uses.",
+            },
+            {
+              name: '@apollo/gateway',
+              allowTypeImports: true,
+              message:
+                "Import @apollo/gateway's runtime through gateway/src/apollo-gateway.ts, which binds its dependency's exports before it loads.",
             },
           ],
         },

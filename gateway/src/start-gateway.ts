@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway } from './apollo-gateway';
 import type { GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import { createGatewayTokenSigner } from '@jembatan/kit/access';

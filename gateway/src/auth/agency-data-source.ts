@@ -1,4 +1,4 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource } from '../apollo-gateway';
 import { parse, type DocumentNode } from 'graphql';
 import {
   AUDIT_COPY_PATH,
