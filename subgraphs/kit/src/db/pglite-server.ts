@@ -5,6 +5,9 @@ import { lockDataDir } from './data-dir-lock';
 import { EmbeddedSession } from './pglite-wire/embedded-session';
 import { WireConnection } from './pglite-wire/wire-connection';
 
+/** As long as a connection may sit inside a transaction while every other one waits for it. */
+export const EMBEDDED_IDLE_IN_TRANSACTION_MS = 60_000;
+
 export interface PgliteServer {
   session: EmbeddedSession;
   host: string;
@@ -18,7 +21,11 @@ export interface PgliteServer {
  * connection gets the one embedded session for a whole statement or transaction at a time
  * (pglite-socket hands it over per message, which mixes up concurrent clients' statements).
  */
-export async function startPgliteServer(dataDir: string, maxConnections: number): Promise<PgliteServer> {
+export async function startPgliteServer(
+  dataDir: string,
+  maxConnections: number,
+  { idleInTransactionMs = EMBEDDED_IDLE_IN_TRANSACTION_MS } = {},
+): Promise<PgliteServer> {
   // PGlite does not create missing parent folders.
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
@@ -28,7 +35,7 @@ export async function startPgliteServer(dataDir: string, maxConnections: number)
     const session = new EmbeddedSession(pglite);
     const connections = new Set<WireConnection>();
     const server = createServer((socket) => {
-      const connection = new WireConnection(socket, session);
+      const connection = new WireConnection(socket, session, idleInTransactionMs);
       connections.add(connection);
       void connection.closed.then(() => connections.delete(connection));
     });

@@ -151,3 +151,34 @@ describe('the embedded PGlite served over the wire protocol', () => {
     expect((await reading).count).toBe('1');
   });
 });
+
+describe('a connection idle while it holds the embedded session', () => {
+  it('is ended after the limit with PostgreSQL’s 25P03, its transaction rolled back, and the others go on', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jembatan-pglite-idle-'));
+    const server = await startPgliteServer(dataDir, 5, { idleInTransactionMs: 1_000 });
+    const config = { host: server.host, port: server.port, user: 'postgres', database: 'postgres' };
+    const other = new Client(config);
+    const idle = new Client(config);
+    try {
+      await other.connect();
+      await other.query('CREATE TABLE note (text text)');
+      await idle.connect();
+      // The FATAL first, then the closed socket: every one is heard, the first is kept.
+      const ended = new Promise<Error & { code?: string }>((resolve) => idle.on('error', resolve));
+      await idle.query('BEGIN');
+      await idle.query("INSERT INTO note VALUES ('never committed')");
+      const started = performance.now();
+      const seen = await other.query<{ count: string }>('SELECT count(*) FROM note');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(500);
+      expect(seen.rows[0]?.count).toBe('0');
+      expect((await ended).code).toBe('25P03');
+      await expect(idle.query('COMMIT')).rejects.toThrow();
+      expect((await other.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
+    } finally {
+      await other.end().catch(() => undefined);
+      await idle.end().catch(() => undefined);
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

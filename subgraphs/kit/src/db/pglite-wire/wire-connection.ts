@@ -6,6 +6,16 @@ import { FrontendMessageReader } from './frontend-messages';
 
 const NO_ENCRYPTION = Buffer.from('N');
 
+/** PostgreSQL's own words for it (SQLSTATE 25P03), so drivers report it as they would there. */
+function idleInTransactionTimeout(): Buffer {
+  const fields = ['SFATAL', 'VFATAL', 'C25P03', 'Mterminating connection due to idle-in-transaction timeout'];
+  const body = Buffer.from(`${fields.join('\0')}\0\0`, 'utf8');
+  const header = Buffer.alloc(5);
+  header.write('E', 0, 'latin1');
+  header.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([header, body]);
+}
+
 /**
  * One client connection to the embedded database. What the client sends is run in order, as
  * whole messages, while this connection holds the session; it lets the session go when the
@@ -20,13 +30,20 @@ export class WireConnection {
   private draining = false;
   private held: MutexInterface.Releaser | undefined;
   private closing = false;
+  private idleTimer: NodeJS.Timeout | undefined;
   private resolveClosed!: () => void;
   /** Settles once the connection is gone and the session is handed back. */
   readonly closed = new Promise<void>((resolve) => (this.resolveClosed = resolve));
 
+  /**
+   * @param idleInTransactionMs How long the connection may hold the session without sending
+   *   anything (inside a transaction, or half-way through a statement) before it is ended and its
+   *   transaction rolled back: while it holds PGlite's one session, every other connection waits.
+   */
   constructor(
     private readonly socket: Socket,
     private readonly session: EmbeddedSession,
+    private readonly idleInTransactionMs: number,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -38,6 +55,7 @@ export class WireConnection {
   close(): void {
     if (this.closing) return;
     this.closing = true;
+    clearTimeout(this.idleTimer);
     this.pending = [];
     this.socket.destroy();
     if (!this.draining) void this.handBack();
@@ -45,6 +63,7 @@ export class WireConnection {
 
   private receive(chunk: Buffer): void {
     if (this.closing) return;
+    clearTimeout(this.idleTimer);
     let messages;
     try {
       messages = this.reader.push(chunk);
@@ -82,7 +101,16 @@ export class WireConnection {
     } finally {
       this.draining = false;
       if (this.closing) await this.handBack();
+      else if (this.held) this.watchIdleHolder();
     }
+  }
+
+  private watchIdleHolder(): void {
+    this.idleTimer = setTimeout(() => {
+      if (!this.socket.destroyed) this.socket.write(idleInTransactionTimeout());
+      this.close();
+    }, this.idleInTransactionMs);
+    this.idleTimer.unref();
   }
 
   /**
