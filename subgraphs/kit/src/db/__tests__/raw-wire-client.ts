@@ -1,19 +1,11 @@
 import { connect, type Socket } from 'node:net';
+import { cstring, protocolMessage } from '../pglite-wire/protocol-message';
 
 /**
  * A PostgreSQL client at the level of protocol messages, for tests that need to stop between
  * the messages of one statement, which no driver lets a caller do.
  */
 
-function message(type: string, ...parts: Buffer[]): Buffer {
-  const body = Buffer.concat(parts);
-  const header = Buffer.alloc(5);
-  header.write(type, 0, 'latin1');
-  header.writeInt32BE(body.length + 4, 1);
-  return Buffer.concat([header, body]);
-}
-
-const cstring = (text: string) => Buffer.from(`${text}\0`, 'utf8');
 const int16 = (value: number) => Buffer.from([(value >> 8) & 0xff, value & 0xff]);
 const int32 = (value: number) => {
   const bytes = Buffer.alloc(4);
@@ -33,9 +25,9 @@ export const wire = {
     ]);
     return Buffer.concat([int32(body.length + 4), body]);
   },
-  parse: (sql: string) => message('P', cstring(''), cstring(sql), int16(0)),
+  parse: (sql: string) => protocolMessage('P', cstring(''), cstring(sql), int16(0)),
   bind: (...values: string[]) =>
-    message(
+    protocolMessage(
       'B',
       cstring(''),
       cstring(''),
@@ -44,9 +36,9 @@ export const wire = {
       ...values.flatMap((value) => [int32(Buffer.byteLength(value)), Buffer.from(value)]),
       int16(0),
     ),
-  describePortal: () => message('D', Buffer.from('P'), cstring('')),
-  execute: () => message('E', cstring(''), int32(0)),
-  sync: () => message('S'),
+  describePortal: () => protocolMessage('D', Buffer.from('P'), cstring('')),
+  execute: () => protocolMessage('E', cstring(''), int32(0)),
+  sync: () => protocolMessage('S'),
 };
 
 export interface Answer {

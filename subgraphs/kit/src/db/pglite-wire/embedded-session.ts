@@ -1,18 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Mutex, type MutexInterface } from 'async-mutex';
+import { cstring, protocolMessage } from './protocol-message';
 
-const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
-
-function message(type: string, body: string): Buffer {
-  const text = Buffer.from(`${body}\0`, 'utf8');
-  const header = Buffer.alloc(5);
-  header.write(type, 0, 'latin1');
-  header.writeInt32BE(text.length + 4, 1);
-  return Buffer.concat([header, text]);
-}
-
-const COPY_FAIL = message('f', 'client disconnected');
-const ROLLBACK = message('Q', 'ROLLBACK');
+const SYNC = protocolMessage('S');
+const COPY_FAIL = protocolMessage('f', cstring('client disconnected'));
+const ROLLBACK = protocolMessage('Q', cstring('ROLLBACK'));
 
 /**
  * PGlite is a single PostgreSQL session, while a pool opens many connections to it. The session

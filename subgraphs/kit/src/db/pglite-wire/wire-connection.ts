@@ -3,18 +3,16 @@ import type { MutexInterface } from 'async-mutex';
 import { BackendMessageTracker } from './backend-messages';
 import type { EmbeddedSession } from './embedded-session';
 import { FrontendMessageReader } from './frontend-messages';
+import { cstring, protocolMessage } from './protocol-message';
 
 const NO_ENCRYPTION = Buffer.from('N');
 
 /** PostgreSQL's own words for it (SQLSTATE 25P03), so drivers report it as they would there. */
-function idleInTransactionTimeout(): Buffer {
-  const fields = ['SFATAL', 'VFATAL', 'C25P03', 'Mterminating connection due to idle-in-transaction timeout'];
-  const body = Buffer.from(`${fields.join('\0')}\0\0`, 'utf8');
-  const header = Buffer.alloc(5);
-  header.write('E', 0, 'latin1');
-  header.writeInt32BE(body.length + 4, 1);
-  return Buffer.concat([header, body]);
-}
+const IDLE_IN_TRANSACTION_TIMEOUT = protocolMessage(
+  'E',
+  ...['SFATAL', 'VFATAL', 'C25P03', 'Mterminating connection due to idle-in-transaction timeout'].map(cstring),
+  Buffer.from([0]),
+);
 
 /**
  * One client connection to the embedded database. What the client sends is run in order, as
@@ -107,7 +105,7 @@ export class WireConnection {
 
   private watchIdleHolder(): void {
     this.idleTimer = setTimeout(() => {
-      if (!this.socket.destroyed) this.socket.write(idleInTransactionTimeout());
+      if (!this.socket.destroyed) this.socket.write(IDLE_IN_TRANSACTION_TIMEOUT);
       this.close();
     }, this.idleInTransactionMs);
     this.idleTimer.unref();

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BackendMessageTracker } from '../backend-messages';
 import { FrontendMessageReader, SSL_REQUEST_CODE } from '../frontend-messages';
+import { protocolMessage } from '../protocol-message';
 
-function typed(type: string, body: Buffer): Buffer {
-  const header = Buffer.alloc(5);
-  header.write(type, 0, 'latin1');
-  header.writeInt32BE(body.length + 4, 1);
-  return Buffer.concat([header, body]);
-}
+const typed = (type: string, body: Buffer) => protocolMessage(type, body);
 
 function untyped(code: number, rest = Buffer.alloc(0)): Buffer {
   const head = Buffer.alloc(8);
