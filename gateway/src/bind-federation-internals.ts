@@ -10,11 +10,11 @@ import { createRequire } from 'node:module';
  * live binding is lost.
  */
 function bindFederationInternals(): void {
-  const fromGateway = createRequire(require.resolve('@apollo/gateway'));
-  const internals = fromGateway.resolve('@apollo/federation-internals');
-  const resultShaping = fromGateway.resolve('./resultShaping');
+  const gatewayEntry = require.resolve('@apollo/gateway');
   // Too late once the gateway has loaded: its modules already hold the getters' object.
-  if (require.cache[resultShaping]) return;
+  if (require.cache[gatewayEntry]) return;
+  const fromGateway = createRequire(gatewayEntry);
+  const internals = fromGateway.resolve('@apollo/federation-internals');
   fromGateway(internals);
   const cached = require.cache[internals];
   if (!cached) return;

@@ -15,7 +15,8 @@ const ROLLBACK = protocolMessage('Q', cstring('ROLLBACK'));
 export class EmbeddedSession {
   private readonly turn = new Mutex();
 
-  constructor(readonly pglite: PGlite) {}
+  // Private: all use goes through the turn, or a socket client's statement could slip in between.
+  constructor(private readonly pglite: PGlite) {}
 
   /** Waits for the session; the caller hands it back with the releaser it gets. */
   acquire(): Promise<MutexInterface.Releaser> {
