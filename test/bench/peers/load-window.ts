@@ -12,6 +12,8 @@ export interface WindowResult extends LoadResult {
   errors: number;
   gatewayCpuMsPerRequest: number;
   subgraphCpuMsPerRequest: number;
+  /** What the whole machine spent per answer: the system's processes, PostgreSQL, the load generator, the kernel. */
+  machineCpuMsPerRequest: number;
   loadAverage: number;
 }
 
@@ -60,6 +62,7 @@ export async function runWindow(plan: LoadPlan, target: WindowTarget, folder: st
     errors: load.non2xx + load.socketErrors + load.timeouts + load.unexpectedGraphqlErrors,
     gatewayCpuMsPerRequest: gatewayMs / requests,
     subgraphCpuMsPerRequest: subgraphMs / requests,
+    machineCpuMsPerRequest: load.machineBusyMs / requests,
     loadAverage: loadAverage(),
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { machineBusyMs } from './process-stats';
 import { unexpectedErrorCode } from './unexpected-errors';
 
 /**
@@ -30,6 +31,8 @@ export interface LoadResult {
   unexpectedGraphqlErrors: number;
   /** Codes of the unexpected errors (and HTTP statuses other than 200) with their counts, to tell what went wrong. */
   unexpectedCodes: Record<string, number>;
+  /** CPU the whole machine spent while the load ran (this process's start and end left out). */
+  machineBusyMs: number;
 }
 
 async function main() {
@@ -39,6 +42,7 @@ async function main() {
   let unexpectedGraphqlErrors = 0;
   const unexpectedCodes: Record<string, number> = {};
   const note = (code: string) => (unexpectedCodes[code] = (unexpectedCodes[code] ?? 0) + 1);
+  const machineBefore = machineBusyMs();
   const result = await autocannon({
     // autocannon takes several URLs (its README: connection i goes to url i mod n); its types say one.
     url: (plan.urls.length === 1 ? plan.urls[0]! : plan.urls) as string,
@@ -60,6 +64,7 @@ async function main() {
       },
     ],
   });
+  const machineMs = machineBusyMs() - machineBefore;
   const line: LoadResult = {
     requests: result.requests.total,
     seconds: result.duration,
@@ -70,6 +75,7 @@ async function main() {
     timeouts: result.timeouts,
     unexpectedGraphqlErrors,
     unexpectedCodes,
+    machineBusyMs: machineMs,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }

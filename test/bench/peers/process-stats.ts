@@ -22,6 +22,19 @@ export function rssMbOf(pid: number): number {
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) / 1024;
 }
 
+/**
+ * CPU time the whole machine has been busy so far, in ms summed over its cores, from /proc/stat:
+ * every process of a window (gateway, subgraphs, PostgreSQL, the load generator, the kernel).
+ */
+export function machineBusyMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are work.
+  const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+  return (
+    (((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * 1000) / TICKS_PER_SECOND
+  );
+}
+
 /** The 1-minute load average: how busy the machine was over the window just measured. */
 export function loadAverage(): number {
   return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);

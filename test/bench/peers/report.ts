@@ -15,7 +15,7 @@ export function systemLines<TSystem extends string>(
 ): string[] {
   const lines = [
     `  ${'system'.padEnd(8)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'errors'.padStart(7)}` +
-      `  ${'gw CPU/req'.padStart(10)} ${'sg CPU/req'.padStart(10)} ${'RSS'.padStart(7)}  load per window`,
+      `  ${'gw CPU/req'.padStart(10)} ${'sg CPU/req'.padStart(10)} ${'all CPU/req'.padStart(11)} ${'RSS'.padStart(7)}  load per window`,
   ];
   for (const [system, results] of windows) {
     const med = (pick: (result: WindowResult) => number) => median(results.map(pick));
@@ -28,24 +28,52 @@ export function systemLines<TSystem extends string>(
           med((r) => r.gatewayCpuMsPerRequest),
           2,
         )} ms`.padStart(10)} ${`${fixed(subgraphCpu, 2)} ms`.padStart(10)}` +
+        ` ${`${fixed(
+          med((r) => r.machineCpuMsPerRequest),
+          2,
+        )} ms`.padStart(11)}` +
         ` ${`${fixed(rssMb.get(system) ?? NaN, 0)} MB`.padStart(7)}  ${results.map((r) => fixed(r.loadAverage, 2)).join(' ')}`,
     );
   }
   return lines;
 }
 
-/** The median of per-round ratios of one system's figure to another's (rounds pair up by index). */
+/** The median over rounds of a figure that pairs one system's window with another's (rounds pair up by index). */
+function medianOfPairs<TSystem extends string>(
+  windows: ScenarioWindows<TSystem>,
+  first: TSystem,
+  second: TSystem,
+  pair: (first: WindowResult, second: WindowResult) => number,
+): number {
+  const firsts = windows.get(first);
+  const seconds = windows.get(second);
+  if (!firsts || !seconds) return NaN;
+  return median(firsts.slice(0, seconds.length).map((result, round) => pair(result, seconds[round]!)));
+}
+
+/** The median of per-round ratios of one system's figure to another's. */
 export function medianRatio<TSystem extends string>(
   windows: ScenarioWindows<TSystem>,
   numerator: TSystem,
   denominator: TSystem,
   pick: (result: WindowResult) => number,
 ): number {
-  const top = windows.get(numerator);
-  const bottom = windows.get(denominator);
-  if (!top || !bottom) return NaN;
-  const ratios = top.slice(0, bottom.length).map((result, round) => pick(result) / pick(bottom[round]!));
-  return median(ratios);
+  return medianOfPairs(windows, numerator, denominator, (top, bottom) => pick(top) / pick(bottom));
+}
+
+/**
+ * How close to a floor (SQL, or SQL+audit) any gateway could come over these subgraphs: the
+ * floor's machine CPU per answer over J's less J's gateway, as if the gateway cost nothing. On a
+ * machine the load keeps busy, throughput goes as the inverse of CPU per answer, so this bounds
+ * J/floor for every gateway: the rest (subgraphs, PostgreSQL, load generator, kernel) stays.
+ */
+export function freeGatewayCeiling(windows: ScenarioWindows, floor: 'SQL' | 'SQL+audit'): number {
+  return medianOfPairs(
+    windows,
+    'J',
+    floor,
+    (j, floorResult) => floorResult.machineCpuMsPerRequest / (j.machineCpuMsPerRequest - j.gatewayCpuMsPerRequest),
+  );
 }
 
 export interface ScenarioSummary {
@@ -60,8 +88,8 @@ const latency = (result: WindowResult) => result.p50;
 /** The issue's table: J against A, H and the SQL floor, as medians of per-round ratios. */
 export function ratioTable(summaries: readonly ScenarioSummary[]): string[] {
   const lines = [
-    '| scenario | J/A req/s | J/H req/s | J/SQL req/s · p50 | J/SQL+audit req/s | J req/s (p50) | J+cache/A · J+cache/H | J+cache req/s |',
-    '|---|---|---|---|---|---|---|---|',
+    '| scenario | J/A req/s | J/H req/s | J/SQL req/s · p50 | J/SQL+audit req/s | any gateway/SQL · /SQL+audit, at most | J req/s (p50) | J+cache/A · J+cache/H | J+cache req/s |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const { name, failed, windows } of summaries) {
     const jResults = windows.get('J') ?? [];
@@ -75,6 +103,7 @@ export function ratioTable(summaries: readonly ScenarioSummary[]): string[] {
       : '–';
     lines.push(
       `| ${name}${failed ? ' **(FAILED: answers differ)**' : ''} | ${jOver('A')} | ${jOver('H')} | ${floor} | ${jOver('SQL+audit')} | ` +
+        `${fixed(freeGatewayCeiling(windows, 'SQL'), 2)} · ${fixed(freeGatewayCeiling(windows, 'SQL+audit'), 2)} | ` +
         `${fixed(median(jResults.map(throughput)))} (${ms(median(jResults.map(latency)))}) | ${cache} | ` +
         `${cached ? fixed(median(cached.map(throughput))) : '–'} |`,
     );
