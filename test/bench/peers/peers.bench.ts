@@ -9,6 +9,7 @@ import { comparableAnswer, firstDifference } from './identical-answers';
 import { runWindow, type WindowResult } from './load-window';
 import { loadAverage, rssMbOf } from './process-stats';
 import { ratioTable, systemLines, type ScenarioSummary, type ScenarioWindows } from './report';
+import { roundOrder } from './round-order';
 import { readBenchData, SCENARIOS, type BenchData, type Scenario } from './scenarios';
 import { loadPlanOf, requestsOf, type ScenarioRequests } from './scenario-requests';
 import {
@@ -25,9 +26,9 @@ import {
  * (Rust planner) and hand-written SQL, on dki2016 in PostgreSQL, over the same subgraphs
  * (started once, production mode), the same supergraph and the same published operations.
  * Each scenario first checks that every system gives the same answer, then runs interleaved
- * rounds (J, A, H, SQL, then A, H, SQL, J, …: each round starts one system later) and prints each system's figures and J's ratios to the others
- * as medians of per-round ratios. A script, not a test: machines are noisy, so it prints the
- * load average of every window.
+ * rounds (round-order.ts: every system in every place, none always after the same one) and
+ * prints each system's figures and J's ratios to the others as medians of per-round ratios. A
+ * script, not a test: machines are noisy, so it prints the load average of every window.
  */
 const options = readBenchOptions();
 /** Requests compared across systems before timing, per scenario (spread over its bodies). */
@@ -108,10 +109,7 @@ async function runScenario(
   for (const system of systems.keys()) await window(system, options.warmupSeconds);
   const order = [...systems.keys()];
   for (let round = 1; round <= options.rounds; round += 1) {
-    // Each round starts one system later: while the machine warms up (caches, JIT), no system
-    // always runs first, in the coldest window of every round.
-    const shift = (round - 1) % order.length;
-    for (const system of [...order.slice(shift), ...order.slice(0, shift)]) {
+    for (const system of roundOrder(order, round - 1)) {
       const result = await window(system, options.seconds);
       windows.get(system)!.push(result);
       console.log(
