@@ -12,11 +12,13 @@ export interface BenchOptions {
   systems: SystemName[];
   root: string;
   databasePrefix: string;
+  /** Seconds every process rests after the last window before its RSS is read: V8 gives memory back a while after load ends. */
+  settleSeconds: number;
 }
 
 const USAGE = `pnpm bench:peers [--rounds 5] [--seconds 20] [--warmup 3] [--connections 16]
   [--scenarios ${SCENARIOS.map((s) => s.name).join(',')}] [--systems ${SYSTEMS.join(',')}]
-  [--root <checkout>] (or JEMBATAN_BENCH_ROOT) [--databases jembatan_peers]`;
+  [--root <checkout>] (or JEMBATAN_BENCH_ROOT) [--databases jembatan_peers] [--settle 30]`;
 
 export function positive(name: string, text: string | undefined, usage = USAGE): number {
   const value = Number(text);
@@ -44,6 +46,7 @@ export function readBenchOptions(args: readonly string[] = process.argv.slice(2)
       systems: { type: 'string' },
       root: { type: 'string' },
       databases: { type: 'string', default: 'jembatan_peers' },
+      settle: { type: 'string', default: '30' },
     },
   });
   const systems = listOf('systems', values.systems, SYSTEMS);
@@ -61,5 +64,6 @@ export function readBenchOptions(args: readonly string[] = process.argv.slice(2)
     systems,
     root: resolve(values.root ?? process.env.JEMBATAN_BENCH_ROOT ?? resolve(__dirname, '../../..')),
     databasePrefix: values.databases!,
+    settleSeconds: positive('settle', values.settle),
   };
 }

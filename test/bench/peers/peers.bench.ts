@@ -7,7 +7,7 @@ import { readBenchOptions } from './bench-options';
 import { killAllChildren, stopAllChildren, type StartedService } from './child-processes';
 import { comparableAnswer, firstDifference } from './identical-answers';
 import { runWindow, type WindowResult } from './load-window';
-import { loadAverage, rssMbOf } from './process-stats';
+import { loadAverage, peakRssMbOf, rssMbOf } from './process-stats';
 import { ratioTable, systemLines, type ScenarioSummary, type ScenarioWindows } from './report';
 import { roundOrder } from './round-order';
 import { readBenchData, SCENARIOS, type BenchData, type Scenario } from './scenarios';
@@ -150,9 +150,11 @@ async function main() {
     const summaries: ScenarioSummary[] = [];
     for (const scenario of scenarios) summaries.push(await runScenario(scenario, data, context, subgraphs, running));
 
+    // Every system rests as long before its RSS is read, whichever ran last.
+    await new Promise((resolve) => setTimeout(resolve, options.settleSeconds * 1000));
     const rss = new Map([...running].map(([system, service]) => [system, rssMbOf(service.pid)]));
     console.log(
-      '\n== per system (medians over rounds; errors summed; CPU ms per request from /proc; RSS after the runs)',
+      `\n== per system (medians over rounds; errors summed; CPU ms per request from /proc; RSS after the runs and ${options.settleSeconds} s at rest)`,
     );
     for (const summary of summaries) {
       console.log(`${summary.name}${summary.failed ? '  (FAILED: answers differ)' : ''}`);
@@ -160,6 +162,12 @@ async function main() {
     }
     const jOverH = (rss.get('J') ?? NaN) / (rss.get('H') ?? NaN);
     if (Number.isFinite(jOverH)) console.log(`J's RSS / H's after the runs: ${jOverH.toFixed(2)}`);
+    const peaks = new Map([...running].map(([system, service]) => [system, peakRssMbOf(service.pid)]));
+    const jOverHPeak = (peaks.get('J') ?? NaN) / (peaks.get('H') ?? NaN);
+    console.log(
+      `peak RSS during the runs: ${[...peaks].map(([system, mb]) => `${system} ${mb.toFixed(0)} MB`).join(', ')}` +
+        (Number.isFinite(jOverHPeak) ? `; J/H ${jOverHPeak.toFixed(2)}` : ''),
+    );
     console.log(
       `subgraphs' RSS after the runs: workforce ${rssMbOf(subgraphs.workforce.pid).toFixed(0)} MB, bpjs ${rssMbOf(subgraphs.bpjs.pid).toFixed(0)} MB`,
     );

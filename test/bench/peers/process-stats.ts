@@ -14,13 +14,21 @@ export function cpuMsOf(pid: number): number {
   return ((utime + stime) * 1000) / TICKS_PER_SECOND;
 }
 
-/** Resident memory of a process, in MB, from VmRSS in /proc/<pid>/status. */
-export function rssMbOf(pid: number): number {
+const statusMbOf = (pid: number, field: 'VmRSS' | 'VmHWM') => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
-    .find((each) => each.startsWith('VmRSS:'));
+    .find((each) => each.startsWith(`${field}:`));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) / 1024;
-}
+};
+
+/** Resident memory of a process, in MB, from VmRSS in /proc/<pid>/status. */
+export const rssMbOf = (pid: number): number => statusMbOf(pid, 'VmRSS');
+
+/**
+ * The most resident memory a process has had, in MB (VmHWM). RSS after the runs depends on how
+ * long the process had been idle: V8 gives memory back to the system a while after its load ends.
+ */
+export const peakRssMbOf = (pid: number): number => statusMbOf(pid, 'VmHWM');
 
 /**
  * CPU time the whole machine has been busy so far, in ms summed over its cores, from /proc/stat:
