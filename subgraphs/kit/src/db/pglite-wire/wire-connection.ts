@@ -104,6 +104,8 @@ export class WireConnection {
   }
 
   private watchIdleHolder(): void {
+    // One watch at a time, however the drains that leave the session held interleave.
+    clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       if (!this.socket.destroyed) this.socket.write(IDLE_IN_TRANSACTION_TIMEOUT);
       this.close();
